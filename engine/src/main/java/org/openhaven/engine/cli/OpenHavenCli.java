@@ -1,0 +1,51 @@
+package org.openhaven.engine.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The headless CLI: every wizard action is also a command here, on the same engine.
+ * Exit codes: 0 ok, 1 operation failed, 2 bad input or usage, 3 locked.
+ */
+@Command(
+        name = "openhaven",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Your own personal cloud: plan, deploy and look after a haven of self-hosted services.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class OpenHavenCli implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int LOCKED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the CLI and returns its exit code, without calling {@link System#exit}. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new OpenHavenCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExitCodeExceptionMapper(ignored -> FAILED);
+        commandLine.setParameterExceptionHandler((ex, ignored) -> {
+            err.println(ex.getMessage());
+            err.println("Run 'openhaven --help' for the commands and their options.");
+            return USAGE;
+        });
+        return commandLine.execute(args);
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(args, out, err));
+    }
+}

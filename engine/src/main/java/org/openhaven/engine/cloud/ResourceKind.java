@@ -1,0 +1,6 @@
+package org.openhaven.engine.cloud;
+
+/** The kinds of things OpenHaven creates at a provider. */
+public enum ResourceKind {
+    SSH_KEY, FIREWALL, SERVER, IP, VOLUME, DNS_RECORD, BUCKET
+}
