@@ -15,10 +15,14 @@ public final class LockCommands {
 
     /** Takes the lock or exits {@link #HELD} printing the current holder on stdout. */
     public static RemoteCommand acquire(String lockDir, String holder) {
+        return Shell.raw("take the deploy lock", acquireScript(lockDir, holder));
+    }
+
+    /** The shell text of {@link #acquire}, for embedding in a larger script. */
+    public static String acquireScript(String lockDir, String holder) {
         String dir = RemoteCommand.quote(lockDir);
-        return Shell.raw("take the deploy lock",
-                "if mkdir " + dir + " 2>/dev/null; then printf '%s\\n' " + RemoteCommand.quote(holder) + " > "
-                        + dir + "/holder; else cat " + dir + "/holder 2>/dev/null; exit " + HELD + "; fi");
+        return "if mkdir " + dir + " 2>/dev/null; then printf '%s\\n' " + RemoteCommand.quote(holder) + " > "
+                + dir + "/holder; else cat " + dir + "/holder 2>/dev/null; exit " + HELD + "; fi";
     }
 
     public static RemoteCommand release(String lockDir) {
