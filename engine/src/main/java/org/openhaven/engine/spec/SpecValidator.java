@@ -86,7 +86,9 @@ public final class SpecValidator {
 
     /** A lower-case slug made from any text, at most {@code max} characters: a fix to offer for a rejected name. */
     public static String slugOf(String text, int max) {
-        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        // Accents are dropped rather than turned into dashes: "Bücher" becomes "bucher", not "b-cher".
+        String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         slug = slug.length() > max ? slug.substring(0, max).replaceAll("-+$", "") : slug;
         return slug.isEmpty() ? "home" : slug;
     }
