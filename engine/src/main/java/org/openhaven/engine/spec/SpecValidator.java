@@ -80,7 +80,8 @@ public final class SpecValidator {
         BackupSpec backup = rules.backup(draft.backup());
         rules.peers(draft.vpn());
         rules.memory(draft, server);
-        return new HavenSpec(name, domain, owner, server, dns, draft.tls(), draft.services(), backup,
+        TlsMode tls = draft.tls() == null ? TlsMode.HTTP_01 : draft.tls();
+        return new HavenSpec(name, domain, owner, server, dns, tls, draft.services(), backup,
                 draft.vpn() == null ? VpnSpec.NONE : draft.vpn(), draft.mail() == null ? MailSpec.OFF : draft.mail());
     }
 
