@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
@@ -127,14 +128,16 @@ public final class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    private final SpecContext context;
+    /** Loaded when the command runs, so a broken catalog is reported like any other failure. */
+    private final Supplier<SpecContext> contexts;
+    private SpecContext context;
 
     public InitCommand() {
-        this(SpecContext.builtIn());
+        this(SpecContext::builtIn);
     }
 
-    InitCommand(SpecContext context) {
-        this.context = context;
+    InitCommand(Supplier<SpecContext> contexts) {
+        this.contexts = contexts;
     }
 
     @Override
@@ -142,6 +145,7 @@ public final class InitCommand implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();
         try {
+            context = contexts.get();
             if (Files.exists(out) && !force) {
                 stderr.println(out + " already exists; 'openhaven init' does not overwrite it.\n  → Edit it and run "
                         + "'openhaven validate', write elsewhere with --out FILE, or replace it with --force "

@@ -16,7 +16,7 @@ class ValidateCommandTest {
     void exampleSpecIsValidAndItsServicesAreListed() {
         CliRun run = CliRun.of("validate", "--spec", Path.of("..", "examples", "haven.yaml").toString());
 
-        assertThat(run.exitCode()).isEqualTo(OpenHavenCli.OK);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(OpenHavenCli.OK);
         assertThat(run.out()).startsWith(Path.of("..", "examples", "haven.yaml") + " is valid: ")
                 .contains("vaultwarden", "nextcloud", "gitea", "traefik");
         assertThat(run.err()).isEmpty();
