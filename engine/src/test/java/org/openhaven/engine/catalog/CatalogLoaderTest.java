@@ -139,6 +139,26 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void hostServiceNeedsNeitherImagesNorAComposeFragment() throws IOException {
+        writeService("sync", """
+                id: sync
+                name: Sync
+                description: A host timer.
+                category: system
+                kind: host
+                files:
+                  - {source: sync.sh, target: /opt/openhaven/sync, mode: "0700"}
+                host-packages: [rsync]
+                """, null);
+
+        ServiceDefinition sync = new CatalogLoader().load(List.of(plugins)).definition("sync");
+
+        assertThat(sync.runsOnHost()).isTrue();
+        assertThat(sync.hostPackages()).containsExactly("rsync");
+        assertThat(sync.memoryMb()).isZero();
+    }
+
+    @Test
     void dependencyCycleIsReportedWithItsPath() throws IOException {
         writeService("alpha", service("alpha", "beta"), "services:\n  alpha: {}\n");
         writeService("beta", service("beta", "alpha"), "services:\n  beta: {}\n");
@@ -166,7 +186,7 @@ class CatalogLoaderTest {
     @Test
     void unknownServiceSuggestsTheClosestId() {
         assertThatThrownBy(() -> Catalog.builtIn().entry("nextclod"))
-                .hasMessageContaining("Did you mean 'nextcloud'?");
+                .hasMessageContaining("did you mean 'nextcloud'?");
     }
 
     private static String service(String id, String dependency) {

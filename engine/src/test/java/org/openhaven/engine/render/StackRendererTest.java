@@ -317,7 +317,7 @@ class StackRendererTest {
     @Test
     void unknownServiceIsRefusedWithASuggestion() {
         assertThatThrownBy(() -> renderer.render(TestSpecs.only("nextclod"), new InMemorySecretStore()))
-                .hasMessageContaining("services: unknown service 'nextclod'. Did you mean 'nextcloud'?");
+                .hasMessageContaining("services: unknown service 'nextclod' — did you mean 'nextcloud'?");
     }
 
     @Test
