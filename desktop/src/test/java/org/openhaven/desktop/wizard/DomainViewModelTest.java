@@ -20,7 +20,7 @@ class DomainViewModelTest {
         assertThat(DomainViewModel.domainProblem("https://example.org")).contains("without https://");
         assertThat(DomainViewModel.domainProblem("localhost")).contains("at least two parts");
         assertThat(DomainViewModel.domainProblem("my_site.org")).contains("'my_site'");
-        assertThat(DomainViewModel.domainProblem("example..org")).contains("(empty)");
+        assertThat(DomainViewModel.domainProblem("example..org")).contains("not a valid domain name");
         assertThat(DomainViewModel.domainProblem("10.0.0.1")).contains("not an IP address");
     }
 
