@@ -1,0 +1,45 @@
+package org.openhaven.engine.backup;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openhaven.engine.remote.RemoteCommand;
+
+/**
+ * A server for orchestration tests: records every command and answers from a script of results keyed by the
+ * start of the command line; anything unscripted succeeds with no output.
+ */
+final class ScriptedServer implements CommandRunner, RecoveryTarget {
+
+    final List<String> commands = new ArrayList<>();
+    final List<ServerFile> uploads = new ArrayList<>();
+    private final Map<String, CommandResult> answers = new LinkedHashMap<>();
+
+    ScriptedServer answer(String commandPrefix, CommandResult result) {
+        answers.put(commandPrefix, result);
+        return this;
+    }
+
+    ScriptedServer answer(String commandPrefix, String stdout) {
+        return answer(commandPrefix, new CommandResult(0, stdout, ""));
+    }
+
+    @Override
+    public CommandResult run(RemoteCommand command) {
+        String line = command.shellLine();
+        commands.add(line);
+        return answers.entrySet().stream().filter(e -> line.startsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(new CommandResult(0, "", ""));
+    }
+
+    @Override
+    public void upload(ServerFile file) {
+        uploads.add(file);
+    }
+
+    @Override
+    public CommandRunner commands() {
+        return this;
+    }
+}
