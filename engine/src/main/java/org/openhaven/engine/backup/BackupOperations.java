@@ -1,9 +1,12 @@
 package org.openhaven.engine.backup;
 
+import org.openhaven.engine.remote.RemoteExecutor;
+import org.openhaven.engine.remote.ExecResult;
 import java.util.List;
 import java.util.Optional;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,16 +20,16 @@ public class BackupOperations {
     private static final Logger LOG = LoggerFactory.getLogger(BackupOperations.class);
 
     private final ResticRepository repository;
-    private final CommandRunner server;
+    private final RemoteExecutor server;
 
-    public BackupOperations(ResticRepository repository, CommandRunner server) {
+    public BackupOperations(ResticRepository repository, RemoteExecutor server) {
         this.repository = repository;
         this.server = server;
     }
 
     /** Runs a backup now (dumps, snapshot, retention) and returns the new snapshot's id. */
     public String backupNow(String tag) {
-        CommandResult result = server.run(runCommand(tag));
+        ExecResult result = server.run(runCommand(tag), OutputConsumer.IGNORE);
         if (!result.succeeded()) {
             // The script's own stderr line names the stage that failed; restic's lines refine it when present.
             String stage = lastLine(result.stderr()).replaceFirst("^openhaven-backup: ", "");
@@ -52,8 +55,8 @@ public class BackupOperations {
 
     /** Verifies the repository and reads back a sample of the data; throws when anything is wrong. */
     public void check() {
-        CommandResult result = server.run(RemoteCommand.of("check the backup repository", BackupLayout.SCRIPT,
-                "check"));
+        ExecResult result = server.run(RemoteCommand.of("check the backup repository", BackupLayout.SCRIPT,
+                "check"), OutputConsumer.IGNORE);
         if (!result.succeeded()) {
             throw ResticFailure.of("check the backups", repository, result);
         }
@@ -61,20 +64,20 @@ public class BackupOperations {
 
     /** The status file on the server; empty before the first run. */
     public Optional<BackupStatus> status() {
-        CommandResult result = server.run(readStatusCommand());
+        ExecResult result = server.run(readStatusCommand(), OutputConsumer.IGNORE);
         return result.succeeded() ? BackupStatusParser.parse(result.stdout()) : Optional.empty();
     }
 
     /** Runs a restic command through the script and maps a failure to advice. */
-    CommandResult resticOnServer(String what, RemoteCommand restic) {
-        CommandResult result = server.run(ResticCommands.onServer(restic));
+    ExecResult resticOnServer(String what, RemoteCommand restic) {
+        ExecResult result = server.run(ResticCommands.onServer(restic), OutputConsumer.IGNORE);
         if (!result.succeeded()) {
             throw ResticFailure.of(what, repository, result);
         }
         return result;
     }
 
-    CommandRunner server() {
+    RemoteExecutor server() {
         return server;
     }
 

@@ -1,5 +1,6 @@
 package org.openhaven.engine.backup;
 
+import org.openhaven.engine.remote.ExecResult;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.function.Supplier;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.plan.ProgressListener;
+import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
 
 /**
@@ -50,7 +52,7 @@ public final class DisasterRecovery {
         RecoveryTarget target = newServer.get();
         BackupInstallation.files(plan, kit.repository(), credentials).forEach(target::upload);
         for (RemoteCommand command : BackupInstallation.activate()) {
-            CommandResult result = target.commands().run(command);
+            ExecResult result = target.commands().run(command, OutputConsumer.IGNORE);
             if (!result.succeeded()) {
                 throw OpenHavenException.of(ErrorCategory.REMOTE_COMMAND,
                                 "Could not set up backups on the new server: '" + command.description()

@@ -1,5 +1,7 @@
 package org.openhaven.engine.backup;
 
+import org.openhaven.engine.remote.RemoteExecutor;
+
 /**
  * The new server a haven is recovered onto, as the deploy flow hands it over: created at any provider, bootstrapped,
  * the stack deployed with empty data and DNS switched to it. The backup package needs only to place files on it
@@ -11,5 +13,5 @@ public interface RecoveryTarget {
     void upload(ServerFile file);
 
     /** Runs commands on the new server. */
-    CommandRunner commands();
+    RemoteExecutor commands();
 }

@@ -1,5 +1,6 @@
 package org.openhaven.engine.backup;
 
+import org.openhaven.engine.remote.ExecResult;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,7 @@ import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.plan.ProgressEvent;
 import org.openhaven.engine.plan.ProgressListener;
+import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
 
 /**
@@ -55,7 +57,7 @@ public final class Restore {
                     "Restore " + service.serviceId() + " from " + snapshot.shortId()));
             for (RemoteCommand command : RestorePlan.commands(plan.havenId(), service, snapshot.id(), stamp)) {
                 progress.onEvent(new ProgressEvent.LogLine(clock.instant(), step, command.description()));
-                CommandResult result = operations.server().run(command);
+                ExecResult result = operations.server().run(command, OutputConsumer.IGNORE);
                 if (!result.succeeded()) {
                     throw failed(service.serviceId(), command, result, stamp);
                 }
@@ -82,7 +84,7 @@ public final class Restore {
                         "Run 'openhaven backup list' to see the snapshots and their ids."));
     }
 
-    private OpenHavenException failed(String service, RemoteCommand command, CommandResult result, String stamp) {
+    private OpenHavenException failed(String service, RemoteCommand command, ExecResult result, String stamp) {
         if (command.argv().contains("restic")) {
             return ResticFailure.of("restore " + service, operations.repository(), result);
         }

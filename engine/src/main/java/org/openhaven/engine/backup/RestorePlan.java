@@ -21,8 +21,9 @@ public final class RestorePlan {
     public static List<RemoteCommand> commands(String havenId, ServiceBackup service, String snapshotId,
                                                String stamp) {
         List<RemoteCommand> commands = new ArrayList<>();
-        commands.add(RemoteCommand.of("stop " + service.serviceId(), BackupLayout.SCRIPT, "stop-service",
-                service.serviceId()));
+        for (String container : service.containers()) {
+            commands.add(RemoteCommand.of("stop " + container, BackupLayout.SCRIPT, "stop-service", container));
+        }
         for (String path : service.hostPaths()) {
             commands.add(RemoteCommand.of("keep the current data of " + service.serviceId() + " aside",
                     BackupLayout.SCRIPT, "set-aside", path, "before-restore-" + stamp));
@@ -31,8 +32,9 @@ public final class RestorePlan {
         service.dumps().forEach(d -> includes.add(d.file()));
         commands.add(ResticCommands.onServer(ResticCommands.restore(snapshotId, havenId, includes, "/")));
         service.dumps().forEach(d -> commands.add(d.restoreCommand()));
-        commands.add(RemoteCommand.of("start " + service.serviceId(), BackupLayout.SCRIPT, "start-service",
-                service.serviceId()));
+        for (String container : service.containers()) {
+            commands.add(RemoteCommand.of("start " + container, BackupLayout.SCRIPT, "start-service", container));
+        }
         return List.copyOf(commands);
     }
 }

@@ -1,5 +1,6 @@
 package org.openhaven.engine.backup;
 
+import org.openhaven.engine.remote.ExecResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -55,7 +56,7 @@ class BackupScriptIT {
         Path original = work.resolve("original");
         copyTree(gitea, original);
 
-        CommandResult run = onServer(opt, BackupLayout.SCRIPT, "run", "manual");
+        ExecResult run = onServer(opt, BackupLayout.SCRIPT, "run", "manual");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
 
         BackupStatus status = BackupStatusParser.parse(Files.readString(opt.resolve("openhaven/backup/status.json")))
@@ -71,7 +72,7 @@ class BackupScriptIT {
         deleteTree(gitea);
         RemoteCommand restore = ResticCommands.onServer(ResticCommands.restore(last.snapshotId(), HAVEN,
                 List.of("/opt/openhaven/data/gitea"), "/"));
-        CommandResult restored = onServer(opt, restore.argv().toArray(String[]::new));
+        ExecResult restored = onServer(opt, restore.argv().toArray(String[]::new));
         assertThat(restored.exitCode()).as(restored.stderr()).isZero();
         FileTrees.assertIdentical(original, gitea);
     }
@@ -84,7 +85,7 @@ class BackupScriptIT {
         assertThat(onServer(opt, BackupLayout.SCRIPT, "run").exitCode()).isZero();
 
         writeEnv(opt, "a different password");
-        CommandResult failed = onServer(opt, BackupLayout.SCRIPT, "run");
+        ExecResult failed = onServer(opt, BackupLayout.SCRIPT, "run");
 
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.stderr()).contains("the backup repository could not be opened or created");
@@ -105,10 +106,10 @@ class BackupScriptIT {
             Files.writeString(opt.resolve("openhaven/data/gitea/repo.txt"), "version " + i);
             assertThat(onServer(opt, BackupLayout.SCRIPT, "run").exitCode()).isZero();
         }
-        CommandResult list = onServer(opt, BackupLayout.SCRIPT, "restic", "snapshots", "--json");
+        ExecResult list = onServer(opt, BackupLayout.SCRIPT, "restic", "snapshots", "--json");
         assertThat(SnapshotList.parse(list.stdout())).hasSize(1);
 
-        CommandResult check = onServer(opt, BackupLayout.SCRIPT, "check");
+        ExecResult check = onServer(opt, BackupLayout.SCRIPT, "check");
         assertThat(check.exitCode()).as(check.stderr()).isZero();
         assertThat(opt.resolve("openhaven/backup/check.json")).content().contains("\"result\":\"success\"");
     }
@@ -116,7 +117,7 @@ class BackupScriptIT {
     /** Writes the installation's files under {@code work/opt} as they would lie under the server's /opt. */
     private Path install(BackupSpec.Retention retention, String password) throws IOException {
         Path opt = work.resolve("opt");
-        BackupPlan plan = new BackupPlan(HAVEN, List.of(ServiceBackup.files("gitea", "gitea")), "03:30", retention);
+        BackupPlan plan = new BackupPlan(HAVEN, List.of(ServiceBackup.files("gitea", "/opt/openhaven/data/gitea")), "03:30", retention);
         for (ServerFile file : BackupInstallation.files(plan, s3.repository("script", work.getFileName().toString()),
                 s3.credentials(password))) {
             if (file.path().startsWith("/opt/")) {
@@ -140,7 +141,7 @@ class BackupScriptIT {
     }
 
     /** Runs argv as root in a private mount namespace where {@code opt} is mounted on /opt. */
-    private CommandResult onServer(Path opt, String... argv) throws IOException, InterruptedException {
+    private ExecResult onServer(Path opt, String... argv) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
                 "mount --bind \"$0\" /opt && exec \"$@\"", opt.toString()));
         command.addAll(List.of(argv));
@@ -150,7 +151,7 @@ class BackupScriptIT {
         builder.environment().put("RESTIC_CACHE_DIR", work.resolve("cache").toString());
         Process process = builder.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the script finished").isTrue();
-        return new CommandResult(process.exitValue(), Files.readString(out), Files.readString(err));
+        return new ExecResult(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

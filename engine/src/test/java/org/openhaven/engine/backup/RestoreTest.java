@@ -1,5 +1,6 @@
 package org.openhaven.engine.backup;
 
+import org.openhaven.engine.remote.ExecResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,16 +42,19 @@ class RestoreTest {
         assertThat(RestorePlan.commands("my-haven", nextcloud, "bbbb2222ffff", "20261124T203000Z")
                 .stream().map(c -> c.shellLine())).containsExactly(
                 "/opt/openhaven/backup/openhaven-backup stop-service nextcloud",
-                "/opt/openhaven/backup/openhaven-backup set-aside /opt/openhaven/data/nextcloud/data "
+                "/opt/openhaven/backup/openhaven-backup stop-service nextcloud-cron",
+                "/opt/openhaven/backup/openhaven-backup set-aside /var/lib/docker/volumes/openhaven_nextcloud-html/_data "
                         + "before-restore-20261124T203000Z",
-                "/opt/openhaven/backup/openhaven-backup set-aside /opt/openhaven/data/nextcloud/config "
+                "/opt/openhaven/backup/openhaven-backup set-aside /var/lib/docker/volumes/openhaven_nextcloud-data/_data "
                         + "before-restore-20261124T203000Z",
                 "/opt/openhaven/backup/openhaven-backup restic restore bbbb2222ffff --host my-haven --target / "
-                        + "--include /opt/openhaven/data/nextcloud/data --include /opt/openhaven/data/nextcloud/config "
-                        + "--include /opt/openhaven/backup/dumps/postgres-nextcloud.pgdump",
-                "/opt/openhaven/backup/openhaven-backup feed /opt/openhaven/backup/dumps/postgres-nextcloud.pgdump "
-                        + "postgres pg_restore --username=nextcloud --dbname=nextcloud --clean --if-exists --no-owner",
-                "/opt/openhaven/backup/openhaven-backup start-service nextcloud");
+                        + "--include /var/lib/docker/volumes/openhaven_nextcloud-html/_data "
+                        + "--include /var/lib/docker/volumes/openhaven_nextcloud-data/_data "
+                        + "--include /opt/openhaven/backup/dumps/nextcloud.sql",
+                "/opt/openhaven/backup/openhaven-backup feed /opt/openhaven/backup/dumps/nextcloud.sql "
+                        + "nextcloud-db psql --set=ON_ERROR_STOP=1 --quiet --username=nextcloud --dbname=nextcloud",
+                "/opt/openhaven/backup/openhaven-backup start-service nextcloud",
+                "/opt/openhaven/backup/openhaven-backup start-service nextcloud-cron");
     }
 
     @Test
@@ -62,7 +66,7 @@ class RestoreTest {
         assertThat(result.snapshot().shortId()).isEqualTo("bbbb2222");
         assertThat(result.services()).containsExactly("gitea");
         assertThat(server.commands).contains("/opt/openhaven/backup/openhaven-backup restic restore bbbb2222ffff "
-                + "--host my-haven --target / --include /opt/openhaven/data/gitea");
+                + "--host my-haven --target / --include /var/lib/docker/volumes/openhaven_gitea-data/_data");
         assertThat(server.commands).noneMatch(c -> c.contains("nextcloud"));
         assertThat(healthChecked).containsExactly("gitea");
         assertThat(events).last().isInstanceOf(ProgressEvent.StepSucceeded.class);
@@ -99,7 +103,7 @@ class RestoreTest {
     @Test
     void failedStepNamesItAndPointsToTheDataKeptAside() {
         ScriptedServer server = new ScriptedServer().answer(LIST, SNAPSHOTS)
-                .answer("/opt/openhaven/backup/openhaven-backup start-service gitea", new CommandResult(1, "", "boom"));
+                .answer("/opt/openhaven/backup/openhaven-backup start-service gitea", new ExecResult(1, "", "boom"));
 
         assertThatThrownBy(() -> restore(server).restore(Optional.of("gitea"), Optional.empty()))
                 .isInstanceOfSatisfying(OpenHavenException.class, e -> {
@@ -112,7 +116,7 @@ class RestoreTest {
     @Test
     void wrongPasswordDuringRestoreIsAnAuthFailure() {
         ScriptedServer server = new ScriptedServer().answer(LIST,
-                new CommandResult(1, "", "Fatal: wrong password or no key found\n"));
+                new ExecResult(1, "", "Fatal: wrong password or no key found\n"));
         assertThatThrownBy(() -> restore(server).restore(Optional.empty(), Optional.empty()))
                 .isInstanceOfSatisfying(OpenHavenException.class, e ->
                         assertThat(e.category()).isEqualTo(ErrorCategory.AUTH));
@@ -134,7 +138,7 @@ class RestoreTest {
     @Test
     void failedBackupReportsTheStageTheScriptNamed() {
         ScriptedServer server = new ScriptedServer().answer("/opt/openhaven/backup/openhaven-backup run",
-                new CommandResult(1, "", "openhaven-backup: the database nextcloud could not be dumped\n"));
+                new ExecResult(1, "", "openhaven-backup: the database nextcloud could not be dumped\n"));
         assertThatThrownBy(() -> new BackupOperations(REPO, server).backupNow("manual"))
                 .isInstanceOf(OpenHavenException.class)
                 .hasMessage("The backup failed: the database nextcloud could not be dumped.");
