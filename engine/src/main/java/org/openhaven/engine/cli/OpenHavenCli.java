@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             InitCommand.class,
             ValidateCommand.class,
+            RenderCommand.class,
         })
 public final class OpenHavenCli implements Runnable {
 
