@@ -34,6 +34,7 @@ import org.openhaven.engine.spec.SpecProblem;
 import org.openhaven.engine.spec.SpecValidator;
 import org.openhaven.engine.spec.TlsMode;
 import org.openhaven.engine.spec.VpnSpec;
+import org.openhaven.engine.state.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -323,27 +324,20 @@ public final class InitCommand implements Callable<Integer> {
                 MailSpec.OFF);
     }
 
-    /** Writes through a temporary file and a move, so an interrupted init never leaves half a spec behind. */
+    /** Keeps a replaced file as {@code .bak}, then writes atomically: an interrupted init leaves no half spec. */
     private void write(HavenSpec spec) {
-        Path target = out.toAbsolutePath();
-        try {
-            Files.createDirectories(target.getParent());
-            if (Files.exists(target)) {
-                Files.copy(target, backupOf(target), StandardCopyOption.REPLACE_EXISTING);
-            }
-            Path temporary = Files.createTempFile(target.getParent(), ".haven", ".yaml.tmp");
+        if (Files.exists(out)) {
             try {
-                Files.writeString(temporary, new HavenSpecWriter().write(spec), StandardCharsets.UTF_8);
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
+                Files.copy(out, backupOf(out), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException unwritable) {
+                throw OpenHavenException.of(ErrorCategory.CONFIG, "The existing " + out + " could not be kept as "
+                        + backupOf(out).getFileName() + ", so it was left untouched.")
+                        .remedy("Check that you may write to its folder, or choose another file with --out FILE.")
+                        .cause(unwritable)
+                        .build();
             }
-        } catch (IOException unwritable) {
-            throw OpenHavenException.of(ErrorCategory.CONFIG, out + " could not be written.")
-                    .remedy("Check that its folder exists and is writable, or choose another file with --out FILE.")
-                    .cause(unwritable)
-                    .build();
         }
+        AtomicFiles.write(out, new HavenSpecWriter().write(spec).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Path backupOf(Path file) {

@@ -1,5 +1,6 @@
 package org.openhaven.engine.spec;
 
+import org.openhaven.engine.catalog.Catalog;
 import org.openhaven.engine.catalog.ServiceCatalog;
 
 /**
@@ -8,9 +9,12 @@ import org.openhaven.engine.catalog.ServiceCatalog;
  */
 public record SpecContext(ServiceCatalog catalog, ServerSizes sizes) {
 
-    /** The catalog and size tables that ship with OpenHaven. */
+    /**
+     * The catalog that ships with OpenHaven. Server sizes are not known offline yet (the providers read them
+     * from their APIs), so the size and memory checks wait until a size table is bundled.
+     */
     public static SpecContext builtIn() {
-        return new SpecContext(new InterimServiceCatalog(), ServerSizes.UNKNOWN);
+        return new SpecContext(Catalog.builtIn(), ServerSizes.UNKNOWN);
     }
 
     public SpecValidator validator() {
