@@ -161,6 +161,10 @@ class SpecValidationTest {
                         "server.size: does not apply to an existing server (provider 'ssh') — remove it")),
                 arguments("endpoint that is not a URL", with("  size: cx32", "  size: cx32\n  endpoint: api.example.org"),
                         List.of("server.endpoint: 'api.example.org' is not a URL; write it as https://host[:port][/path]")),
+                arguments("endpoint with credentials in it", with("  size: cx32",
+                        "  size: cx32\n  endpoint: https://admin:hunter2@api.example.org"), List.of(
+                        "server.endpoint: contains a user name or password; credentials never go in haven.yaml — "
+                                + "store them in the vault with 'openhaven secrets set' and write the URL without them")),
                 // DNS and TLS
                 arguments("dns provider typo", with("provider: cloudflare", "provider: cloudfare"), List.of(
                         "dns.provider: unknown DNS provider 'cloudfare' — did you mean 'cloudflare'?")),
