@@ -88,6 +88,10 @@ class SpecValidationTest {
                         List.of("services[2].options.admin_password: credentials never go in haven.yaml — store them "
                                 + "in the vault with 'openhaven secrets set' (or enter them in the wizard) and "
                                 + "remove this key")),
+                arguments("token nested under an unknown key", VALID + "cloudflare:\n  account: me\n  api_token: x\n",
+                        List.of("cloudflare: unknown key",
+                                "cloudflare.api_token: credentials never go in haven.yaml — store them in the vault "
+                                        + "with 'openhaven secrets set' (or enter them in the wizard) and remove this key")),
                 arguments("not YAML at all", "name: [home\n", List.of(
                         "this is not valid YAML: expected ',' or ']', but got <stream end>")),
                 // Name
