@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         description = "Your own personal cloud: plan, deploy and look after a haven of self-hosted services.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InitCommand.class,
+            ValidateCommand.class,
             RenderCommand.class,
         })
 public final class OpenHavenCli implements Runnable {
