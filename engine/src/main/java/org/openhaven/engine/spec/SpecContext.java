@@ -1,5 +1,6 @@
 package org.openhaven.engine.spec;
 
+import org.openhaven.engine.catalog.Catalog;
 import org.openhaven.engine.catalog.ServiceCatalog;
 
 /**
@@ -10,7 +11,7 @@ public record SpecContext(ServiceCatalog catalog, ServerSizes sizes) {
 
     /** The catalog and size tables that ship with OpenHaven. */
     public static SpecContext builtIn() {
-        return new SpecContext(new InterimServiceCatalog(), ServerSizes.UNKNOWN);
+        return new SpecContext(Catalog.builtIn(), ServerSizes.UNKNOWN);
     }
 
     public SpecValidator validator() {
