@@ -38,7 +38,7 @@ public final class ProviderRegistry {
             throw OpenHavenException.config("No cloud provider '" + server.provider() + "' is available.",
                     "Use one of: " + String.join(", ", clouds.keySet()) + ".");
         }
-        return factory.create(server.endpoint(), secrets);
+        return factory.create(server, secrets);
     }
 
     public DnsProvider dns(DnsSpec spec, SecretStore secrets) {
