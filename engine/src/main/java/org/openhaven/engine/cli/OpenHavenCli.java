@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Your own personal cloud: plan, deploy and look after a haven of self-hosted services.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
+            RecoverCommand.class,
+        })
 public final class OpenHavenCli implements Runnable {
 
     public static final int OK = 0;
