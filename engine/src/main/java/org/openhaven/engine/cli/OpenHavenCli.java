@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
             DestroyCommand.class,
             UnlockCommand.class,
             SecretsCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
+            RecoverCommand.class,
         })
 public final class OpenHavenCli implements Runnable {
 
