@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.spec.HavenSpec;
@@ -87,23 +86,14 @@ public final class InitCommand implements Callable<Integer> {
     CommandSpec command;
 
     /** Loaded when the command runs, so a broken catalog is reported like any other failure. */
-    private final Supplier<SpecContext> contexts;
     private SpecContext context;
-
-    public InitCommand() {
-        this(SpecContext::builtIn);
-    }
-
-    InitCommand(Supplier<SpecContext> contexts) {
-        this.contexts = contexts;
-    }
 
     @Override
     public Integer call() {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();
         try {
-            context = contexts.get();
+            context = SpecContext.builtIn();
             if (Files.exists(out) && !force) {
                 stderr.println(out + " already exists; 'openhaven init' does not overwrite it.\n  → Edit it and run "
                         + "'openhaven validate', write elsewhere with --out FILE, or replace it with --force "
