@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
@@ -200,7 +201,7 @@ public final class InitCommand implements Callable<Integer> {
         }
     }
 
-    private static void ask(InitQuestions questions, Set<Answer> toAsk, InitAnswers answers) {
+    private void ask(InitQuestions questions, Set<Answer> toAsk, InitAnswers answers) {
         for (Answer answer : Answer.values()) {
             if (!toAsk.contains(answer)) {
                 continue;
@@ -217,7 +218,8 @@ public final class InitCommand implements Callable<Integer> {
                 case SIZE -> existing ? null : questions.ask("Server size", current);
                 case HOST -> existing ? questions.ask("Your server's address", current) : null;
                 case DNS -> questions.choose("Who manages DNS", SpecValidator.DNS_PROVIDERS, current);
-                case SERVICES -> questions.ask("Services, separated by commas", current);
+                case SERVICES -> questions.ask("Services, separated by commas; available: "
+                        + String.join(", ", new TreeSet<>(context.catalog().selectableIds())), current);
             };
             answers.put(answer, value);
         }
