@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
             DestroyCommand.class,
             UnlockCommand.class,
             SecretsCommand.class,
+            InitCommand.class,
+            ValidateCommand.class,
+            RenderCommand.class,
         })
 public final class OpenHavenCli implements Runnable {
 
