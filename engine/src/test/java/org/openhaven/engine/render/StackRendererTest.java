@@ -193,10 +193,13 @@ class StackRendererTest {
         RenderedBundle bundle = renderer.render(TestSpecs.only("gitea"), new InMemorySecretStore());
         List<Manifest.Command> commands = bundle.manifest().postDeploy();
 
+        assertThat(commands.get(1).container()).isEqualTo("gitea");
+        assertThat(commands.get(1).user()).isEqualTo("git");
         assertThat(commands).extracting(Manifest.Command::description).containsExactly(
                 "make sure Keycloak has the Gitea client", "connect Gitea's login to Keycloak");
         assertThat(commands.get(1).argv()).containsExactly("docker", "compose", "--project-directory",
-                "/opt/openhaven/current", "exec", "-T", "-u", "git", "gitea", "sh", "-c",
+                "/opt/openhaven/current", "-p", "openhaven", "-f", "/opt/openhaven/current/compose.yaml",
+                "exec", "-T", "-u", "git", "gitea", "sh", "-c",
                 "if gitea admin auth list | grep -qw keycloak; then id=$(gitea admin auth list | awk '$2 == \"keycloak\" "
                         + "{print $1}'); gitea admin auth update-oauth --id \"$id\" --name keycloak --provider openidConnect "
                         + "--key gitea --secret \"$OIDC_GITEA_SECRET\" --auto-discover-url "
@@ -204,7 +207,8 @@ class StackRendererTest {
                         + "add-oauth --name keycloak --provider openidConnect --key gitea --secret \"$OIDC_GITEA_SECRET\" "
                         + "--auto-discover-url 'https://sso.example.org/realms/openhaven/.well-known/openid-configuration'; fi");
         assertThat(commands.get(0).shellLine()).isEqualTo(
-                "docker compose --project-directory /opt/openhaven/current exec -T keycloak sh -c "
+                "docker compose --project-directory /opt/openhaven/current -p openhaven -f "
+                        + "/opt/openhaven/current/compose.yaml exec -T keycloak sh -c "
                         + "'/opt/keycloak/bin/kcadm.sh config credentials --config /tmp/openhaven-kcadm.config --server "
                         + "http://localhost:8080 --realm master --user \"$KC_BOOTSTRAP_ADMIN_USERNAME\" --password "
                         + "\"$KC_BOOTSTRAP_ADMIN_PASSWORD\" && if /opt/keycloak/bin/kcadm.sh get clients --config "
@@ -216,14 +220,31 @@ class StackRendererTest {
     }
 
     @Test
+    void aDeployerOnComposeV1RebuildsPostDeployCommandsFromTheManifest() {
+        Manifest.Command recorded = renderer.render(TestSpecs.only("gitea"), new InMemorySecretStore())
+                .manifest().postDeploy().get(1);
+        var v1 = new org.openhaven.engine.remote.ComposeCommands(
+                org.openhaven.engine.remote.ComposeCommands.Flavor.V1, "/opt/openhaven/current", "openhaven");
+
+        var rebuilt = v1.exec(recorded.description(), recorded.container(), recorded.user(), recorded.script());
+
+        assertThat(rebuilt.argv().subList(0, 10)).containsExactly("docker-compose", "--project-directory",
+                "/opt/openhaven/current", "-p", "openhaven", "-f", "/opt/openhaven/current/compose.yaml", "exec", "-T", "-u");
+        assertThat(rebuilt.argv().subList(1, rebuilt.argv().size()))
+                .isEqualTo(recorded.argv().subList(2, recorded.argv().size()));
+    }
+
+    @Test
     void nextcloudWithOnlyofficeGetsTheSharedJwtSecretAndTheConnectorWiring() {
         RenderedBundle bundle = renderer.render(TestSpecs.only("onlyoffice"), new InMemorySecretStore());
 
         assertThat(bundle.manifest().postDeploy()).extracting(Manifest.Command::shellLine).contains(
-                "docker compose --project-directory /opt/openhaven/current exec -T -u www-data nextcloud sh -c "
+                "docker compose --project-directory /opt/openhaven/current -p openhaven -f "
+                        + "/opt/openhaven/current/compose.yaml exec -T -u www-data nextcloud sh -c "
                         + "'php occ app:list | grep -q '\\'' onlyoffice:'\\'' || php occ app:install onlyoffice; php occ "
                         + "app:enable onlyoffice'",
-                "docker compose --project-directory /opt/openhaven/current exec -T -u www-data nextcloud sh -c "
+                "docker compose --project-directory /opt/openhaven/current -p openhaven -f "
+                        + "/opt/openhaven/current/compose.yaml exec -T -u www-data nextcloud sh -c "
                         + "'php occ config:app:set onlyoffice DocumentServerUrl --value='\\''https://office.example.org/'\\'' "
                         + "&& php occ config:app:set onlyoffice DocumentServerInternalUrl --value='\\''http://onlyoffice/'\\'' "
                         + "&& php occ config:app:set onlyoffice StorageUrl --value='\\''http://nextcloud/'\\'' && php occ "
