@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openhaven.engine.render.RenderedBundle;
 import org.openhaven.engine.render.StackRenderer;
 import org.openhaven.engine.render.TestSpecs;
-import org.openhaven.engine.secrets.InMemorySecretStore;
 import org.yaml.snakeyaml.Yaml;
 
 /** Rules every built-in service keeps, beyond what the strict loader already refuses. */
@@ -51,7 +50,7 @@ class CatalogLintTest {
 
     @Test
     void everyRenderedContainerHasAHealthCheckAndAPinnedImage() {
-        RenderedBundle bundle = new StackRenderer(catalog).render(TestSpecs.full(), new InMemorySecretStore());
+        RenderedBundle bundle = new StackRenderer(catalog).render(TestSpecs.full(), TestSpecs.vault());
         Map<String, Object> compose = new Yaml().load(bundle.text(StackRenderer.COMPOSE_FILE));
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");

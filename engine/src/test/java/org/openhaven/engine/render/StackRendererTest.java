@@ -39,7 +39,7 @@ class StackRendererTest {
 
     @Test
     void sameSpecAndSecretsGiveAByteIdenticalBundle() {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = TestSpecs.vault();
         RenderedBundle first = renderer.render(TestSpecs.full(), store);
         // A fresh renderer with another random source: nothing may depend on it once the vault holds the secrets.
         RenderedBundle second = new StackRenderer(CATALOG, new SecureRandom()).render(TestSpecs.full(), store);
@@ -52,7 +52,7 @@ class StackRendererTest {
 
     @Test
     void anotherSpecGivesAnotherBundleHash() {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = TestSpecs.vault();
 
         assertThat(renderer.render(TestSpecs.only("gitea"), store).manifest().bundleHash())
                 .isNotEqualTo(renderer.render(TestSpecs.only("gitea", "vaultwarden"), store).manifest().bundleHash());
@@ -60,7 +60,7 @@ class StackRendererTest {
 
     @Test
     void composeFileHoldsNoSecretFromTheVault() {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = TestSpecs.vault();
         RenderedBundle bundle = renderer.render(TestSpecs.full(), store);
         String compose = bundle.text(StackRenderer.COMPOSE_FILE);
         String realm = bundle.text(StackRenderer.REALM_FILE);
@@ -76,7 +76,7 @@ class StackRendererTest {
 
     @Test
     void everyVariableTheComposeFileUsesIsDefinedInTheEnvFile() {
-        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), TestSpecs.vault());
         Map<String, String> env = DotEnv.parse(bundle.text(StackRenderer.ENV_FILE));
         Matcher variables = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(bundle.text(StackRenderer.COMPOSE_FILE));
         List<String> used = new ArrayList<>();
@@ -91,7 +91,7 @@ class StackRendererTest {
 
     @Test
     void envFileAndFilesHoldingSecretsAreReadableByTheOwnerOnly() throws IOException {
-        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), TestSpecs.vault());
         bundle.writeTo(out);
         bundle.writeClientFilesTo(out.resolve("clients"));
 
@@ -107,7 +107,7 @@ class StackRendererTest {
 
     @Test
     void theEngineSeamWritesServerFilesOnlyAndReturnsTheBundleHash() throws IOException {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = TestSpecs.vault();
         String hash = new StackBundleRenderer(CATALOG).render(TestSpecs.only("wireguard"), store, out);
 
         assertThat(hash).isEqualTo(renderer.render(TestSpecs.only("wireguard"), store).manifest().bundleHash());
@@ -119,7 +119,7 @@ class StackRendererTest {
 
     @Test
     void secretsAreGeneratedOnceAndReusedOnTheNextRender() {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = TestSpecs.vault();
         renderer.render(TestSpecs.only("gitea"), store);
         Secret dbPassword = store.find("gitea-db/GITEA_DB_PASSWORD").orElseThrow();
 
@@ -132,7 +132,7 @@ class StackRendererTest {
 
     @Test
     void realmHasExactlyOneClientPerOidcServiceWithItsExactRedirectUris() throws IOException {
-        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), TestSpecs.vault());
         JsonNode realm = JSON.readTree(bundle.text(StackRenderer.REALM_FILE));
 
         List<String> oidcServices = bundle.manifest().services().stream()
@@ -160,7 +160,7 @@ class StackRendererTest {
 
     @Test
     void ownerIsTheRealmAdministratorWithATemporaryPassword() throws IOException {
-        JsonNode realm = JSON.readTree(renderer.render(TestSpecs.only("gitea"), new InMemorySecretStore())
+        JsonNode realm = JSON.readTree(renderer.render(TestSpecs.only("gitea"), TestSpecs.vault())
                 .text(StackRenderer.REALM_FILE));
         JsonNode owner = realm.get("users").get(0);
 
@@ -176,7 +176,7 @@ class StackRendererTest {
 
     @Test
     void vaultwardenGetsTheArgon2HashOfTheAdminTokenNeverTheTokenItself() {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = new InMemorySecretStore(); // fresh: this test is about generating the hash
         RenderedBundle bundle = renderer.render(TestSpecs.only("vaultwarden"), store);
         String token = store.find("vaultwarden/VAULTWARDEN_ADMIN_TOKEN").orElseThrow().reveal();
         String hash = DotEnv.parse(bundle.text(".env")).get("VAULTWARDEN_ADMIN_TOKEN_HASH");
@@ -190,7 +190,7 @@ class StackRendererTest {
 
     @Test
     void postDeployCommandsAreExactAndReadSecretsFromTheContainerEnvironment() {
-        RenderedBundle bundle = renderer.render(TestSpecs.only("gitea"), new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(TestSpecs.only("gitea"), TestSpecs.vault());
         List<Manifest.Command> commands = bundle.manifest().postDeploy();
 
         assertThat(commands.get(1).container()).isEqualTo("gitea");
@@ -221,7 +221,7 @@ class StackRendererTest {
 
     @Test
     void aDeployerOnComposeV1RebuildsPostDeployCommandsFromTheManifest() {
-        Manifest.Command recorded = renderer.render(TestSpecs.only("gitea"), new InMemorySecretStore())
+        Manifest.Command recorded = renderer.render(TestSpecs.only("gitea"), TestSpecs.vault())
                 .manifest().postDeploy().get(1);
         var v1 = new org.openhaven.engine.remote.ComposeCommands(
                 org.openhaven.engine.remote.ComposeCommands.Flavor.V1, "/opt/openhaven/current", "openhaven");
@@ -236,7 +236,7 @@ class StackRendererTest {
 
     @Test
     void nextcloudWithOnlyofficeGetsTheSharedJwtSecretAndTheConnectorWiring() {
-        RenderedBundle bundle = renderer.render(TestSpecs.only("onlyoffice"), new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(TestSpecs.only("onlyoffice"), TestSpecs.vault());
 
         assertThat(bundle.manifest().postDeploy()).extracting(Manifest.Command::shellLine).contains(
                 "docker compose --project-directory /opt/openhaven/current -p openhaven -f "
@@ -257,7 +257,7 @@ class StackRendererTest {
     @Test
     void dnsChallengeAsksForAWildcardCertificateAndAWildcardRecord() {
         HavenSpec spec = TestSpecs.with(List.of(ServiceSelection.of("gitea")), TlsMode.DNS_01, "cloudflare");
-        RenderedBundle bundle = renderer.render(spec, new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(spec, TestSpecs.vault());
 
         assertThat(bundle.text("traefik/traefik.yml")).contains("dnsChallenge:", "provider: cloudflare",
                 "- main: \"example.org\"", "- \"*.example.org\"").doesNotContain("httpChallenge");
@@ -270,7 +270,7 @@ class StackRendererTest {
 
     @Test
     void externalCredentialsFromTheVaultReachTheEnvFile() {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = TestSpecs.vault();
         store.put("cloudflare/api-token", Secret.of("cf-token-value"));
         HavenSpec spec = TestSpecs.with(List.of(ServiceSelection.of("gitea")), TlsMode.DNS_01, "cloudflare");
 
@@ -282,7 +282,7 @@ class StackRendererTest {
 
     @Test
     void httpChallengeNeedsOneRecordPerHostName() {
-        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), TestSpecs.vault());
 
         assertThat(bundle.manifest().dnsRecords()).extracting(Manifest.DnsRecordNeeded::name).containsExactly(
                 "ai.example.org", "auth.example.org", "cloud.example.org", "git.example.org", "home.example.org",
@@ -292,7 +292,7 @@ class StackRendererTest {
 
     @Test
     void manifestListsPortsImagesBackupsHealthAndMemory() {
-        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), TestSpecs.vault());
         Manifest manifest = bundle.manifest();
 
         assertThat(manifest.ports()).extracting(p -> p.port() + "/" + p.protocol())
@@ -312,7 +312,7 @@ class StackRendererTest {
 
     @Test
     void forwardAuthServicesPassTheSsoMiddlewareAndOthersDoNot() {
-        String routers = renderer.render(TestSpecs.full(), new InMemorySecretStore()).text("traefik/dynamic/routers.yml");
+        String routers = renderer.render(TestSpecs.full(), TestSpecs.vault()).text("traefik/dynamic/routers.yml");
 
         assertThat(routers).contains("""
                     portal:
@@ -334,7 +334,7 @@ class StackRendererTest {
 
     @Test
     void wireGuardServerAndClientConfigurationsAgreeOnTheKeys() {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = TestSpecs.vault();
         RenderedBundle bundle = renderer.render(TestSpecs.only("wireguard"), store);
         String server = bundle.text("wireguard/wg0.conf");
         String phone = new String(bundle.clientFiles().get("wireguard/phone.conf"), java.nio.charset.StandardCharsets.UTF_8);
@@ -350,13 +350,13 @@ class StackRendererTest {
 
     @Test
     void unknownServiceIsRefusedWithASuggestion() {
-        assertThatThrownBy(() -> renderer.render(TestSpecs.only("nextclod"), new InMemorySecretStore()))
+        assertThatThrownBy(() -> renderer.render(TestSpecs.only("nextclod"), TestSpecs.vault()))
                 .hasMessageContaining("services: unknown service 'nextclod' — did you mean 'nextcloud'?");
     }
 
     @Test
     void internalServiceCannotBeChosenOnItsOwn() {
-        assertThatThrownBy(() -> renderer.render(TestSpecs.only("gitea-db"), new InMemorySecretStore()))
+        assertThatThrownBy(() -> renderer.render(TestSpecs.only("gitea-db"), TestSpecs.vault()))
                 .hasMessageContaining("'gitea-db' is added automatically");
     }
 
@@ -366,7 +366,7 @@ class StackRendererTest {
         HavenSpec noBackup = new HavenSpec(full.name(), full.domain(), full.owner(), full.server(), full.dns(),
                 full.tls(), full.services(), null, full.vpn(), full.mail());
 
-        assertThatThrownBy(() -> renderer.render(noBackup, new InMemorySecretStore()))
+        assertThatThrownBy(() -> renderer.render(noBackup, TestSpecs.vault()))
                 .hasMessageContaining("'gitea' asks for storage: s3, but the spec has no backup: target");
     }
 }
