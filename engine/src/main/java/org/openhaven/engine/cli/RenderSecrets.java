@@ -24,6 +24,6 @@ record RenderSecrets(SecretStore store, boolean fromVault) {
         if (!Vault.exists(vault)) {
             return new RenderSecrets(new InMemorySecretStore(), false);
         }
-        return new RenderSecrets(Vault.openOrCreate(vault, PassphraseSource.obtain(env, console, havenName, false)), true);
+        return new RenderSecrets(Vault.openOrCreate(vault, PassphraseSource.obtain(env, console == null ? null : prompt -> console.readPassword("%s", prompt), havenName, false)), true);
     }
 }
