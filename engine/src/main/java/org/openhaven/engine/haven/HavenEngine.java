@@ -133,6 +133,11 @@ public final class HavenEngine {
             }
             LOG.info("apply of haven {} by {}", spec.havenId(), lock.holder().describe());
             FlowContext flow = flow(spec, dir, secrets);
+            if (!spec.server().isExistingServer()) {
+                // an unknown provider is a spec mistake: say so before anything runs
+                flow.cloud().get();
+                flow.dns().get();
+            }
             return applier.run(HavenFlow.steps(flow), state, listener, cancellation);
         }
     }

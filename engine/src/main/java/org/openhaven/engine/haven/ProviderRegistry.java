@@ -36,16 +36,21 @@ public final class ProviderRegistry {
         CloudProviderFactory factory = clouds.get(server.provider());
         if (factory == null) {
             throw OpenHavenException.config("No cloud provider '" + server.provider() + "' is available.",
-                    "Use one of: " + String.join(", ", clouds.keySet()) + ".");
+                    choices(clouds.keySet()));
         }
         return factory.create(server, secrets);
+    }
+
+    private static String choices(java.util.Set<String> ids) {
+        return ids.isEmpty() ? "This build of OpenHaven includes no such providers; install the full OpenHaven."
+                : "Use one of: " + String.join(", ", ids) + ".";
     }
 
     public DnsProvider dns(DnsSpec spec, SecretStore secrets) {
         DnsProviderFactory factory = dns.get(spec.provider());
         if (factory == null) {
             throw OpenHavenException.config("No DNS provider '" + spec.provider() + "' is available.",
-                    "Use one of: " + String.join(", ", dns.keySet()) + ".");
+                    choices(dns.keySet()));
         }
         return factory.create(spec.endpoint(), secrets);
     }

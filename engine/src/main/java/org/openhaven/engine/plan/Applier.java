@@ -57,6 +57,9 @@ public final class Applier {
     /** Runs the steps against {@code state}, reporting to {@code listener}; returns how the run ended. */
     public RunResult run(List<Step> steps, StateFile state, ProgressListener listener, CancellationToken cancellation) {
         Map<String, Step> byId = index(steps);
+        Map<String, String> titles = new LinkedHashMap<>();
+        steps.forEach(s -> titles.put(s.id(), s.title()));
+        listener.onEvent(new ProgressEvent.RunStarted(clock.instant(), titles));
         Map<String, Integer> waitingOn = new HashMap<>();
         Map<String, List<String>> dependents = new HashMap<>();
         for (Step step : steps) {

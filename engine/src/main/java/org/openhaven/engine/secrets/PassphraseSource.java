@@ -1,6 +1,5 @@
 package org.openhaven.engine.secrets;
 
-import java.io.Console;
 import java.util.Map;
 import org.openhaven.engine.error.OpenHavenException;
 
@@ -15,12 +14,18 @@ public final class PassphraseSource {
     private PassphraseSource() {
     }
 
+    /** Asks for a secret on a terminal without echo; null when there is no terminal. */
+    @FunctionalInterface
+    public interface PasswordPrompt {
+        char[] readPassword(String prompt);
+    }
+
     /**
      * The passphrase for the vault of {@code haven}.
      *
      * @param creating whether the vault is new; then a typed passphrase is asked twice
      */
-    public static Secret obtain(Map<String, String> env, Console console, String haven, boolean creating) {
+    public static Secret obtain(Map<String, String> env, PasswordPrompt console, String haven, boolean creating) {
         String fromEnv = env.get(ENV);
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return Secret.of(fromEnv);
@@ -30,8 +35,13 @@ public final class PassphraseSource {
                             + "no terminal to ask for it.",
                     "Set the environment variable " + ENV + " to the vault passphrase.");
         }
-        char[] first = console.readPassword("Vault passphrase for haven '%s': ", haven);
-        if (first == null || first.length == 0) {
+        char[] first = console.readPassword("Vault passphrase for haven '" + haven + "': ");
+        if (first == null) {
+            throw OpenHavenException.config("The vault of haven '" + haven + "' needs its passphrase, and there is "
+                            + "no terminal to ask for it.",
+                    "Set the environment variable " + ENV + " to the vault passphrase.");
+        }
+        if (first.length == 0) {
             throw OpenHavenException.config("No passphrase was entered.", "Enter the vault passphrase, or set " + ENV + ".");
         }
         if (creating) {
