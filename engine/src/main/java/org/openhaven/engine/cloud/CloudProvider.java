@@ -47,4 +47,12 @@ public interface CloudProvider {
 
     /** Deletes one owned resource; deleting something already gone is not an error. */
     void destroy(CloudResource resource);
+
+    /**
+     * Things the user should know before deploying this haven here, such as the provider's policy on outgoing
+     * mail (port 25) when the haven runs a mail server. Empty when there is nothing to say.
+     */
+    default List<String> warnings(org.openhaven.engine.spec.HavenSpec spec) {
+        return List.of();
+    }
 }

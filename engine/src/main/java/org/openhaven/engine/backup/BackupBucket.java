@@ -1,0 +1,151 @@
+package org.openhaven.engine.backup;
+
+import java.net.URI;
+import org.openhaven.engine.error.ErrorCategory;
+import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.secrets.Secret;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
+import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Ensures the haven's backup bucket exists, with versioning switched on where the storage supports it (so a
+ * compromised server that deletes backup objects cannot destroy their older versions). Idempotent: a bucket that
+ * already exists and belongs to these keys is success.
+ */
+public final class BackupBucket implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackupBucket.class);
+
+    /** What {@link #ensure()} did. */
+    public enum Outcome { CREATED, ALREADY_EXISTED }
+
+    private final ResticRepository repository;
+    private final S3Client s3;
+
+    public BackupBucket(ResticRepository repository, Secret accessKeyId, Secret secretAccessKey) {
+        this.repository = repository;
+        this.s3 = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(repository.region()))
+                .endpointOverride(repository.endpoint())
+                // Custom endpoints (MinIO, Hetzner, a bucket name with dots) need path-style addressing.
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(accessKeyId.reveal(), secretAccessKey.reveal())))
+                .build();
+    }
+
+    /** Creates the bucket if it is missing, then turns versioning on where supported. */
+    public Outcome ensure() {
+        Outcome outcome = exists() ? Outcome.ALREADY_EXISTED : create();
+        enableVersioning();
+        return outcome;
+    }
+
+    /** Whether versioning is on; false also where the storage does not support it. */
+    public boolean versioningEnabled() {
+        try {
+            return s3.getBucketVersioning(b -> b.bucket(repository.bucket())).status() == BucketVersioningStatus.ENABLED;
+        } catch (S3Exception e) {
+            return false;
+        }
+    }
+
+    private boolean exists() {
+        try {
+            s3.headBucket(b -> b.bucket(repository.bucket()));
+            return true;
+        } catch (NoSuchBucketException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw failure(e);
+        } catch (SdkClientException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private Outcome create() {
+        CreateBucketRequest.Builder request = CreateBucketRequest.builder().bucket(repository.bucket());
+        // us-east-1 is the one AWS region that rejects an explicit location constraint.
+        if (!ResticRepository.DEFAULT_REGION.equals(repository.region())) {
+            request.createBucketConfiguration(CreateBucketConfiguration.builder()
+                    .locationConstraint(repository.region()).build());
+        }
+        try {
+            s3.createBucket(request.build());
+            LOG.info("Created backup bucket {} at {}", repository.bucket(), repository.endpoint());
+            return Outcome.CREATED;
+        } catch (BucketAlreadyOwnedByYouException e) {
+            return Outcome.ALREADY_EXISTED;
+        } catch (BucketAlreadyExistsException e) {
+            throw OpenHavenException.config("The bucket name '" + repository.bucket()
+                            + "' is already taken by another account.",
+                    "Bucket names are global at most providers: choose a more specific name for backup.bucket.");
+        } catch (S3Exception e) {
+            throw failure(e);
+        } catch (SdkClientException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private void enableVersioning() {
+        try {
+            s3.putBucketVersioning(b -> b.bucket(repository.bucket())
+                    .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        } catch (S3Exception e) {
+            // Some S3-compatible stores (older MinIO in FS mode, some gateways) lack versioning: backups still work.
+            LOG.warn("The storage at {} does not support bucket versioning ({}); continuing without it",
+                    repository.endpoint(), e.statusCode());
+        } catch (SdkClientException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private OpenHavenException failure(S3Exception e) {
+        if (e.statusCode() == 401 || e.statusCode() == 403) {
+            return OpenHavenException.of(ErrorCategory.AUTH,
+                            "The storage at " + repository.endpoint() + " rejected the S3 keys (" + e.statusCode()
+                                    + ").")
+                    .remedy("Check the access key id and secret key, and that they may create and write the bucket '"
+                            + repository.bucket() + "'.")
+                    .cause(e)
+                    .build();
+        }
+        return OpenHavenException.of(ErrorCategory.PROVIDER_API,
+                        "The storage at " + repository.endpoint() + " refused to set up the bucket '"
+                                + repository.bucket() + "' (HTTP " + e.statusCode() + ").")
+                .remedy("Create the bucket in your storage provider's console, then run the deploy again.")
+                .retryable(e.statusCode() >= 500)
+                .cause(e)
+                .build();
+    }
+
+    private OpenHavenException unreachable(SdkClientException e) {
+        return OpenHavenException.of(ErrorCategory.NETWORK,
+                        "The storage at " + repository.endpoint() + " cannot be reached.")
+                .remedy("Check backup.endpoint and your internet connection, then try again.")
+                .cause(e)
+                .build();
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}

@@ -1,0 +1,95 @@
+package org.openhaven.engine.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openhaven.engine.catalog.ServiceDefinition;
+import org.openhaven.engine.catalog.SsoKind;
+import org.openhaven.engine.spec.Owner;
+
+/**
+ * The Keycloak realm the stack imports at first start: the owner as first administrator with a temporary
+ * password (changed at first login), and one confidential OIDC client per OIDC service with its exact redirect
+ * URIs. Secrets are Keycloak placeholders ({@code ${OIDC_GITEA_SECRET}}) that Keycloak resolves from its
+ * environment at import, so the realm file itself holds no secret.
+ */
+final class RealmBuilder {
+
+    private RealmBuilder() {
+    }
+
+    static Map<String, Object> realm(String havenName, Owner owner, List<ServiceDefinition> services, Hosts hosts,
+                                     boolean mailEnabled) {
+        Map<String, Object> realm = new TreeMap<>();
+        realm.put("realm", Hosts.REALM);
+        realm.put("displayName", havenName);
+        realm.put("enabled", true);
+        realm.put("sslRequired", "external");
+        realm.put("registrationAllowed", false);
+        realm.put("loginWithEmailAllowed", true);
+        realm.put("duplicateEmailsAllowed", false);
+        realm.put("resetPasswordAllowed", mailEnabled);
+        realm.put("verifyEmail", false);
+        realm.put("bruteForceProtected", true);
+        realm.put("passwordPolicy", "length(12) and notUsername and notEmail");
+        realm.put("groups", List.of(Map.of("name", "admins", "path", "/admins")));
+        realm.put("users", List.of(owner(owner)));
+        List<Map<String, Object>> clients = new ArrayList<>();
+        for (ServiceDefinition service : services) {
+            if (service.sso() == SsoKind.OIDC) {
+                Map<String, Object> client = client(service, hosts);
+                client.put("secret", "${" + ResolvedSecrets.oidcSecretVariable(service.id()) + "}");
+                clients.add(client);
+            }
+        }
+        realm.put("clients", clients);
+        return realm;
+    }
+
+    /** The owner's user name: the local part of the e-mail address, lower case. */
+    static String ownerUsername(Owner owner) {
+        String local = owner.email().substring(0, owner.email().indexOf('@'));
+        return local.toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, Object> owner(Owner owner) {
+        Map<String, Object> user = new TreeMap<>();
+        String[] names = owner.name().trim().split("\\s+", 2);
+        user.put("username", ownerUsername(owner));
+        user.put("email", owner.email());
+        user.put("emailVerified", true);
+        user.put("firstName", names[0]);
+        user.put("lastName", names.length > 1 ? names[1] : "");
+        user.put("enabled", true);
+        user.put("credentials", List.of(Map.of(
+                "type", "password", "value", "${OWNER_TEMPORARY_PASSWORD}", "temporary", true)));
+        user.put("requiredActions", List.of("UPDATE_PASSWORD"));
+        user.put("groups", List.of("/admins"));
+        user.put("clientRoles", Map.of("realm-management", List.of("realm-admin")));
+        return user;
+    }
+
+    /** One confidential client, without its secret (the realm adds a placeholder, kcadm passes the value). */
+    static Map<String, Object> client(ServiceDefinition service, Hosts hosts) {
+        String base = hosts.url(service.id());
+        Map<String, Object> client = new TreeMap<>();
+        client.put("clientId", service.id());
+        client.put("name", service.name());
+        client.put("enabled", true);
+        client.put("protocol", "openid-connect");
+        client.put("publicClient", false);
+        client.put("clientAuthenticatorType", "client-secret");
+        client.put("standardFlowEnabled", true);
+        client.put("implicitFlowEnabled", false);
+        client.put("directAccessGrantsEnabled", false);
+        client.put("serviceAccountsEnabled", false);
+        client.put("rootUrl", base);
+        client.put("baseUrl", "/");
+        client.put("redirectUris", service.oidc().redirectPaths().stream().map(path -> base + path).toList());
+        client.put("webOrigins", List.of(base));
+        client.put("attributes", Map.of("post.logout.redirect.uris", base + "/*"));
+        return client;
+    }
+}

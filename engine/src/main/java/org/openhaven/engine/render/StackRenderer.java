@@ -1,0 +1,176 @@
+package org.openhaven.engine.render;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.openhaven.engine.catalog.Catalog;
+import org.openhaven.engine.catalog.CatalogEntry;
+import org.openhaven.engine.catalog.ServiceDefinition;
+import org.openhaven.engine.catalog.SsoKind;
+import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.remote.RemoteCommand;
+import org.openhaven.engine.secrets.SecretStore;
+import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.spec.SpecValidator;
+import org.openhaven.engine.spec.Suggestions;
+import org.openhaven.engine.spec.TlsMode;
+
+/**
+ * Turns a haven spec and the vault into the stack bundle. Deterministic: the same spec and the same secrets
+ * give byte-identical files (sorted maps, stable JSON, no timestamps). Secrets the vault lacks are generated
+ * into it first, so a later render or deploy uses the same values.
+ *
+ * <p>Nothing here assumes one host beyond the compose file itself: routers, the realm, the manifest and the
+ * post-deploy wiring name containers and host names only.
+ */
+public final class StackRenderer {
+
+    public static final String COMPOSE_FILE = "compose.yaml";
+    public static final String ENV_FILE = ".env";
+    public static final String MANIFEST_FILE = "manifest.json";
+    public static final String REALM_FILE = "keycloak/import/openhaven-realm.json";
+    /** Compose reads it from .env; a fixed project name keeps volume names stable across releases. */
+    public static final String PROJECT_NAME = "openhaven";
+
+    private final Catalog catalog;
+    private final SecureRandom random;
+
+    public StackRenderer(Catalog catalog) {
+        this(catalog, new SecureRandom());
+    }
+
+    public StackRenderer(Catalog catalog, SecureRandom random) {
+        this.catalog = catalog;
+        this.random = random;
+    }
+
+    /** Renders the bundle for {@code spec}, generating missing secrets into {@code secrets}. */
+    public RenderedBundle render(HavenSpec spec, SecretStore secrets) {
+        List<ServiceDefinition> services = resolve(spec);
+        Hosts hosts = new Hosts(spec.domain(), services);
+        TemplateModel model = new TemplateModel(spec, services, hosts);
+        ResolvedSecrets resolved = new ResolvedSecrets(secrets, random);
+        resolved.resolve(spec, services, model.usesS3());
+        boolean vpn = services.stream().anyMatch(s -> s.id().equals("wireguard"));
+        WireGuardConfigs wireGuard = vpn ? new WireGuardConfigs(spec.vpn(), secrets, resolved.generators()) : null;
+
+        SortedMap<String, String> files = new TreeMap<>();
+        ComposeAssembler compose = new ComposeAssembler();
+        List<Manifest.Command> postDeploy = new ArrayList<>();
+        for (ServiceDefinition service : services) {
+            if (service.runsOnHost()) {
+                continue; // installed on the host by its own engine package (backup), not part of the stack
+            }
+            CatalogEntry entry = catalog.entry(service.id());
+            Map<String, Object> serviceModel = model.forService(service);
+            compose.add(entry, Templates.render(entry.composeTemplate(), serviceModel, entry.source() + "/compose.yaml"));
+            Map<String, Object> fileModel = new java.util.HashMap<>(serviceModel);
+            if (wireGuard != null) {
+                fileModel.put("vpn", wireGuard.templateModel());
+            }
+            entry.extraFiles().forEach((path, template) ->
+                    files.put(service.id() + "/" + path, Templates.render(template, fileModel, entry.source() + "/" + path)));
+            if (service.sso() == SsoKind.OIDC) {
+                postDeploy.add(command(service.id(), PostDeployCommands.ensureKeycloakClient(service)));
+                files.put("keycloak/clients/" + service.id() + ".json",
+                        CanonicalJson.write(RealmBuilder.client(service, hosts)));
+            }
+            for (ServiceDefinition.PostDeployStep step : service.postDeploy()) {
+                String script = Templates.render(step.script(), serviceModel, entry.source() + "/service.yaml postDeploy");
+                postDeploy.add(command(service.id(),
+                        PostDeployCommands.inContainer(step.description(), step.container(), step.user(), script)));
+            }
+        }
+        Map<String, String> keycloakSecrets = new TreeMap<>();
+        services.stream().filter(s -> s.sso() == SsoKind.OIDC).forEach(s -> {
+            String variable = ResolvedSecrets.oidcSecretVariable(s.id());
+            keycloakSecrets.put(variable, "${" + variable + "}");
+        });
+        compose.addEnvironment("keycloak", keycloakSecrets);
+        compose.aliasHostsToProxy("traefik", hosts.byService().entrySet().stream()
+                .filter(e -> catalog.definition(e.getKey()).hasWebUi()).map(Map.Entry::getValue).toList());
+        files.put(COMPOSE_FILE, compose.toYaml());
+        files.put("traefik/dynamic/routers.yml", TraefikRoutes.render(services, hosts));
+        boolean mail = spec.mail() != null && spec.mail().enabled();
+        files.put(REALM_FILE, CanonicalJson.write(RealmBuilder.realm(spec.name(), spec.owner(), services, hosts, mail)));
+        TreeMap<String, String> env = new TreeMap<>(resolved.env());
+        env.put("COMPOSE_PROJECT_NAME", PROJECT_NAME);
+        files.put(ENV_FILE, DotEnv.format(env));
+
+        SortedMap<String, String> clientFiles = wireGuard == null
+                ? new TreeMap<>() : wireGuard.clientConfigs(hosts.host("wireguard"));
+        List<String> secretValues = new ArrayList<>();
+        resolved.env().values().stream().filter(v -> !v.isEmpty()).forEach(secretValues::add);
+        if (wireGuard != null) {
+            secretValues.addAll(wireGuard.secretValues());
+        }
+        TreeSet<String> sensitive = new TreeSet<>();
+        files.forEach((path, text) -> {
+            if (path.equals(ENV_FILE) || secretValues.stream().anyMatch(text::contains)) {
+                sensitive.add(path);
+            }
+        });
+
+        Manifest manifest = ManifestBuilder.build(spec, services, hosts, postDeploy, files.keySet(),
+                clientFiles.keySet(), resolved.warnings());
+        SortedMap<String, byte[]> bytes = new TreeMap<>();
+        files.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        String hash = hash(bytes, CanonicalJson.write(manifest));
+        Manifest hashed = manifest.withHash(hash);
+        bytes.put(MANIFEST_FILE, CanonicalJson.write(hashed).getBytes(StandardCharsets.UTF_8));
+        SortedMap<String, byte[]> clientBytes = new TreeMap<>();
+        clientFiles.forEach((path, text) -> clientBytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        return new RenderedBundle(bytes, sensitive, clientBytes, hashed);
+    }
+
+    /** The selection's services plus dependencies and always-on services, dependencies first. */
+    List<ServiceDefinition> resolve(HavenSpec spec) {
+        for (String id : spec.serviceIds()) {
+            if (!catalog.allIds().contains(id)) {
+                throw OpenHavenException.config("services: unknown service '" + id + "'"
+                                + Suggestions.didYouMean(id, catalog.selectableIds()) + ".",
+                        "Choose from: " + String.join(", ", catalog.selectableIds()) + ".");
+            }
+            if (!catalog.definition(id).selectable()) {
+                throw OpenHavenException.config("services: '" + id + "' is added automatically where needed and "
+                                + "cannot be chosen on its own.",
+                        "Remove it from services:; choose from: " + String.join(", ", catalog.selectableIds()) + ".");
+            }
+        }
+        if (spec.tls() == TlsMode.DNS_01 && spec.dns() == null) {
+            throw OpenHavenException.config("tls: dns-01 needs a dns: section naming cloudflare or route53.",
+                    "Add dns: {provider: cloudflare} or use tls: http-01.");
+        }
+        // The same set the spec validator sized the server for: VPN peers imply wireguard, backups imply backup.
+        return catalog.resolve(SpecValidator.requestedServices(spec, catalog)).stream().map(catalog::definition).toList();
+    }
+
+    private static Manifest.Command command(String service, RemoteCommand command) {
+        return new Manifest.Command(service, command.description(), command.argv(), command.shellLine());
+    }
+
+    private static String hash(SortedMap<String, byte[]> files, String manifestWithoutHash) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (var file : files.entrySet()) {
+                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Long.toString(file.getValue().length).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.getValue());
+            }
+            digest.update(manifestWithoutHash.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.openhaven.engine.render;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openhaven.engine.catalog.ServiceDefinition;
+import org.openhaven.engine.catalog.SsoKind;
+
+/**
+ * Traefik's dynamic routers: one per service with a web UI, HTTPS only, through the security headers; services
+ * without SSO of their own also pass the {@code sso} forward-auth middleware (oauth2-proxy).
+ */
+final class TraefikRoutes {
+
+    private TraefikRoutes() {
+    }
+
+    static String render(List<ServiceDefinition> services, Hosts hosts) {
+        Map<String, Object> routers = new TreeMap<>();
+        Map<String, Object> backends = new TreeMap<>();
+        for (ServiceDefinition service : services) {
+            if (!service.hasWebUi()) {
+                continue;
+            }
+            Map<String, Object> router = new TreeMap<>();
+            router.put("rule", "Host(`" + hosts.host(service.id()) + "`)");
+            router.put("entryPoints", List.of("websecure"));
+            router.put("service", service.id());
+            router.put("tls", Map.of("certResolver", "letsencrypt"));
+            router.put("middlewares", service.sso() == SsoKind.FORWARD_AUTH
+                    ? List.of("security-headers@file", "sso@file") : List.of("security-headers@file"));
+            routers.put(service.id(), router);
+            backends.put(service.id(), Map.of("loadBalancer", Map.of("servers", List.of(Map.of(
+                    "url", "http://" + service.web().container() + ":" + service.web().port())))));
+        }
+        return "# Routers, rendered by OpenHaven: one per service with a web UI.\n"
+                + CanonicalYaml.dump(Map.of("http", Map.of("routers", routers, "services", backends)));
+    }
+}

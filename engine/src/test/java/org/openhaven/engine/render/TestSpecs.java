@@ -1,0 +1,56 @@
+package org.openhaven.engine.render;
+
+import java.util.List;
+import java.util.Map;
+import org.openhaven.engine.spec.BackupSpec;
+import org.openhaven.engine.spec.DnsSpec;
+import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.spec.MailSpec;
+import org.openhaven.engine.spec.Owner;
+import org.openhaven.engine.spec.ServerSpec;
+import org.openhaven.engine.spec.ServiceSelection;
+import org.openhaven.engine.spec.TlsMode;
+import org.openhaven.engine.spec.VpnSpec;
+
+/** Haven specs for renderer tests, built directly as records. */
+public final class TestSpecs {
+
+    public static final List<String> ALL_SELECTABLE =
+            List.of("gitea", "nextcloud", "ollama", "onlyoffice", "open-webui", "portal", "vaultwarden", "wireguard");
+
+    private TestSpecs() {
+    }
+
+    public static HavenSpec with(List<ServiceSelection> services, TlsMode tls, String dnsProvider) {
+        return with(services, tls, dnsProvider, new VpnSpec(List.of(new VpnSpec.Peer("phone"), new VpnSpec.Peer("laptop"))));
+    }
+
+    public static HavenSpec with(List<ServiceSelection> services, TlsMode tls, String dnsProvider, VpnSpec vpn) {
+        return new HavenSpec("demo", "example.org", new Owner("Alice Example", "alice@example.org"),
+                new ServerSpec("hetzner", "fsn1", "cx42", null, null, null, null),
+                new DnsSpec(dnsProvider, null), tls, services,
+                new BackupSpec("https://s3.eu-central-003.backblazeb2.com", "eu-central-003", "demo-backups", "restic",
+                        "03:00", BackupSpec.Retention.DEFAULT),
+                vpn,
+                MailSpec.OFF);
+    }
+
+    /** Just these services; VPN peers (which imply wireguard) only when wireguard is among them. */
+    public static HavenSpec only(String... ids) {
+        List<String> chosen = List.of(ids);
+        VpnSpec vpn = chosen.contains("wireguard")
+                ? new VpnSpec(List.of(new VpnSpec.Peer("phone"), new VpnSpec.Peer("laptop"))) : VpnSpec.NONE;
+        return with(chosen.stream().map(ServiceSelection::of).toList(), TlsMode.HTTP_01, "manual", vpn);
+    }
+
+    /** Every selectable service, Gitea and Nextcloud on S3 storage, Ollama on a GPU. */
+    public static HavenSpec full() {
+        return with(List.of(
+                new ServiceSelection("gitea", Map.of("storage", "s3")),
+                new ServiceSelection("nextcloud", Map.of("storage", "s3", "bucket", "demo-files")),
+                new ServiceSelection("ollama", Map.of("gpu", "true")),
+                ServiceSelection.of("onlyoffice"), ServiceSelection.of("open-webui"), ServiceSelection.of("portal"),
+                ServiceSelection.of("vaultwarden"), ServiceSelection.of("wireguard")),
+                TlsMode.HTTP_01, "manual");
+    }
+}
