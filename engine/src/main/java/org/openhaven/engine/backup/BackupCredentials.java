@@ -1,7 +1,10 @@
 package org.openhaven.engine.backup;
 
 import java.util.Objects;
+import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.secrets.Secret;
+import org.openhaven.engine.secrets.SecretGenerators;
+import org.openhaven.engine.secrets.SecretStore;
 
 /**
  * What a server needs to write backups: the restic repository password and S3 keys that should be scoped to the
@@ -9,9 +12,32 @@ import org.openhaven.engine.secrets.Secret;
  */
 public record BackupCredentials(Secret repositoryPassword, Secret accessKeyId, Secret secretAccessKey) {
 
+    /** Vault key of the repository password, generated once per haven. */
+    public static final String PASSWORD_KEY = "backup/repository-password";
+    /** Vault keys of the S3 credentials the user entered. */
+    public static final String ACCESS_KEY_ID_KEY = "backup/s3-access-key-id";
+    public static final String SECRET_ACCESS_KEY_KEY = "backup/s3-secret-access-key";
+
     public BackupCredentials {
         Objects.requireNonNull(repositoryPassword, "repositoryPassword");
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+    }
+
+    /**
+     * The haven's credentials from the vault, generating the repository password on first use so every later
+     * deploy (and the recovery kit) sees the same one.
+     */
+    public static BackupCredentials fromVault(SecretStore vault, SecretGenerators generators) {
+        Secret password = vault.getOrCreate(PASSWORD_KEY, generators::password);
+        Secret keyId = vault.find(ACCESS_KEY_ID_KEY).orElseThrow(BackupCredentials::missingKeys);
+        Secret secretKey = vault.find(SECRET_ACCESS_KEY_KEY).orElseThrow(BackupCredentials::missingKeys);
+        return new BackupCredentials(password, keyId, secretKey);
+    }
+
+    private static OpenHavenException missingKeys() {
+        return OpenHavenException.config("The S3 access key for backups is not in the vault.",
+                "Enter the access key id and secret key of your backup storage on the wizard's Backups page "
+                        + "(or with 'openhaven secrets set backup/s3-access-key-id').");
     }
 }

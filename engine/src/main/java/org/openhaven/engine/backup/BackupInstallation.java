@@ -24,7 +24,8 @@ import org.openhaven.engine.secrets.Secret;
  */
 public final class BackupInstallation {
 
-    private static final String TEMPLATE_DIR = "templates/services/backup/";
+    /** Not a catalog service folder: the backup runs on the host, not in compose, so it has no compose.yaml. */
+    private static final String TEMPLATE_DIR = "templates/backup/";
     static final String SERVICE_UNIT = "openhaven-backup.service";
     static final String TIMER_UNIT = "openhaven-backup.timer";
     static final String CHECK_SERVICE_UNIT = "openhaven-backup-check.service";
@@ -69,7 +70,7 @@ public final class BackupInstallation {
         values.put("dumps", plan.dumps().stream().map(d -> Map.of(
                 "line", d.dumpCommand().shellLine(),
                 "file", d.file(),
-                "failure", "the database " + d.database() + " could not be dumped")).toList());
+                "failure", "the database in " + d.container() + " could not be dumped")).toList());
         values.put("quiesce", plan.services().stream().flatMap(s -> s.quiesce().stream().map(c -> Map.of(
                 "line", c.shellLine(),
                 "failure", "the service " + s.serviceId() + " could not be paused for the snapshot"))).toList());

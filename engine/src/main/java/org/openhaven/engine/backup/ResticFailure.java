@@ -1,5 +1,6 @@
 package org.openhaven.engine.backup;
 
+import org.openhaven.engine.remote.ExecResult;
 import java.util.Arrays;
 import java.util.Locale;
 import org.openhaven.engine.error.ErrorCategory;
@@ -15,7 +16,7 @@ public final class ResticFailure {
     }
 
     /** The failure of {@code what} ("list the snapshots") against {@code repository}. */
-    public static OpenHavenException of(String what, ResticRepository repository, CommandResult result) {
+    public static OpenHavenException of(String what, ResticRepository repository, ExecResult result) {
         String stderr = result.stderr() == null ? "" : result.stderr();
         String lower = stderr.toLowerCase(Locale.ROOT);
         String where = repository.describe();

@@ -18,10 +18,12 @@ class BackupInstallationTest {
 
     static final BackupPlan PLAN = BackupPlan.of("my-haven",
             new BackupSpec(null, "eu-central-1", "b", "p", "02:15", new BackupSpec.Retention(7, 4, 6)),
-            List.of(ServiceBackup.files("gitea", "gitea"),
-                    ServiceBackup.files("nextcloud", "nextcloud/data", "nextcloud/config")
-                            .withDump(new DatabaseDump("postgres", "nextcloud", "nextcloud"))
-                            .withOccMaintenanceMode()));
+            List.of(ServiceBackup.files("gitea", "gitea-data"),
+                    new ServiceBackup("nextcloud", List.of("nextcloud", "nextcloud-cron"),
+                            List.of("nextcloud-html", "nextcloud-data"), List.of(), List.of(), List.of())
+                            .withDump(new DatabaseDump("nextcloud-db",
+                                    "pg_dump --username=nextcloud --clean --if-exists nextcloud", "nextcloud.sql"))
+                            .withOccMaintenanceMode("nextcloud")));
 
     private static final ResticRepository REPO = ResticRepository.of(
             new BackupSpec(null, "eu-central-1", "haven-backups", "home", null, null));
@@ -32,17 +34,18 @@ class BackupInstallationTest {
     void scriptDumpsPausesSnapshotsAndPrunesWithExactCommands() {
         String script = BackupInstallation.script(PLAN);
 
-        assertThat(script).contains("  /opt/openhaven/backup/openhaven-backup in-service postgres pg_dump "
-                + "--username=nextcloud --format=custom --no-owner nextcloud > "
-                + "\"/opt/openhaven/backup/dumps/postgres-nextcloud.pgdump.partial\" "
-                + "|| fail \"the database nextcloud could not be dumped\"\n");
+        assertThat(script).contains("  /opt/openhaven/backup/openhaven-backup in-service nextcloud-db sh -c "
+                + "'pg_dump --username=nextcloud --clean --if-exists nextcloud' > "
+                + "\"/opt/openhaven/backup/dumps/nextcloud.sql.partial\" "
+                + "|| fail \"the database in nextcloud-db could not be dumped\"\n");
         assertThat(script).contains("  /opt/openhaven/backup/openhaven-backup in-service-as www-data nextcloud php occ "
                 + "maintenance:mode --on || fail \"the service nextcloud could not be paused for the snapshot\"\n");
         assertThat(script).contains("  /opt/openhaven/backup/openhaven-backup in-service-as www-data nextcloud php occ "
                 + "maintenance:mode --off || rc=1\n");
         assertThat(script).contains("  restic backup --json --host my-haven /opt/openhaven/backup/dumps "
-                + "/opt/openhaven/data/gitea /opt/openhaven/data/nextcloud/config /opt/openhaven/data/nextcloud/data "
-                + "--tag \"$tag\" > \"$LOG\"\n");
+                + "/var/lib/docker/volumes/openhaven_gitea-data/_data "
+                + "/var/lib/docker/volumes/openhaven_nextcloud-data/_data "
+                + "/var/lib/docker/volumes/openhaven_nextcloud-html/_data --tag \"$tag\" > \"$LOG\"\n");
         assertThat(script).contains("  restic forget --host my-haven --group-by host --keep-daily 7 --keep-weekly 4 "
                 + "--keep-monthly 6 --prune > /dev/null");
         assertThat(script).contains("  restic check --read-data-subset=5% || result=failed");

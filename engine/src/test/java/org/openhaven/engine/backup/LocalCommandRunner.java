@@ -1,16 +1,20 @@
 package org.openhaven.engine.backup;
 
+import org.openhaven.engine.remote.RemoteExecutor;
+import org.openhaven.engine.remote.ExecResult;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
 import org.openhaven.engine.secrets.Secret;
 
 /** Runs commands as local processes with a given environment: the test and benchmark stand-in for SSH. */
-final class LocalCommandRunner implements CommandRunner {
+final class LocalCommandRunner implements RemoteExecutor {
 
     private final Map<String, Secret> environment;
     private final Path workDir;
@@ -31,14 +35,18 @@ final class LocalCommandRunner implements CommandRunner {
         return builder.start();
     }
 
+    ExecResult run(RemoteCommand command) {
+        return run(command, null, OutputConsumer.IGNORE);
+    }
+
     @Override
-    public CommandResult run(RemoteCommand command) {
+    public ExecResult run(RemoteCommand command, InputStream stdin, OutputConsumer output) {
         try {
             Path out = Files.createTempFile(workDir, "out", ".txt");
             Path err = Files.createTempFile(workDir, "err", ".txt");
             Process process = start(command, out, err);
             int code = process.waitFor();
-            CommandResult result = new CommandResult(code, Files.readString(out, StandardCharsets.UTF_8),
+            ExecResult result = new ExecResult(code, Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
             Files.delete(out);
             Files.delete(err);
@@ -52,8 +60,8 @@ final class LocalCommandRunner implements CommandRunner {
     }
 
     /** Runs and insists on success, showing restic's output when it fails. */
-    CommandResult ok(RemoteCommand command) {
-        CommandResult result = run(command);
+    ExecResult ok(RemoteCommand command) {
+        ExecResult result = run(command);
         if (!result.succeeded()) {
             throw new AssertionError(command.shellLine() + " failed (" + result.exitCode() + "):\n" + result.stderr());
         }

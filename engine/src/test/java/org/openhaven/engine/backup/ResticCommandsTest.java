@@ -51,11 +51,15 @@ class ResticCommandsTest {
 
     @Test
     void databaseDumpAndRestoreGoThroughTheServiceContainer() {
-        DatabaseDump dump = new DatabaseDump("postgres", "nextcloud", "nextcloud");
+        DatabaseDump dump = new DatabaseDump("gitea-db", "pg_dump --username=gitea --clean --if-exists gitea",
+                "gitea.sql");
         assertThat(dump.dumpCommand().shellLine()).isEqualTo("/opt/openhaven/backup/openhaven-backup in-service "
-                + "postgres pg_dump --username=nextcloud --format=custom --no-owner nextcloud");
+                + "gitea-db sh -c 'pg_dump --username=gitea --clean --if-exists gitea'");
         assertThat(dump.restoreCommand().shellLine()).isEqualTo("/opt/openhaven/backup/openhaven-backup feed "
-                + "/opt/openhaven/backup/dumps/postgres-nextcloud.pgdump postgres pg_restore --username=nextcloud "
-                + "--dbname=nextcloud --clean --if-exists --no-owner");
+                + "/opt/openhaven/backup/dumps/gitea.sql gitea-db sh -c "
+                + "'psql --set=ON_ERROR_STOP=1 --quiet --username=gitea --dbname=gitea'");
+        assertThat(new DatabaseDump("db", "cat /data/db", "db.txt", "cat > /data/db").restoreCommand().shellLine())
+                .isEqualTo("/opt/openhaven/backup/openhaven-backup feed /opt/openhaven/backup/dumps/db.txt db sh -c "
+                        + "'cat > /data/db'");
     }
 }

@@ -1,5 +1,6 @@
 package org.openhaven.engine.backup;
 
+import org.openhaven.engine.remote.ExecResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +59,7 @@ class ResticS3IT {
         LocalCommandRunner restic = restic("roundtrip", PASSWORD);
         restic.ok(ResticCommands.init());
 
-        CommandResult backup = restic.ok(ResticCommands.backup(HAVEN, List.of(data.toString()), List.of("manual")));
+        ExecResult backup = restic.ok(ResticCommands.backup(HAVEN, List.of(data.toString()), List.of("manual")));
         String snapshotId = BackupStatusParser.snapshotIdFromRunOutput(backup.stdout()).orElseThrow();
 
         Path target = work.resolve("restored");
@@ -106,7 +107,7 @@ class ResticS3IT {
         restic("locked-out", PASSWORD).ok(ResticCommands.init());
 
         LocalCommandRunner wrong = restic("locked-out", "not the password");
-        CommandResult result = wrong.run(ResticCommands.snapshots());
+        ExecResult result = wrong.run(ResticCommands.snapshots());
         OpenHavenException failure = ResticFailure.of("list the snapshots", s3.repository("havens", "locked-out"),
                 result);
 
@@ -119,7 +120,7 @@ class ResticS3IT {
 
     @Test
     void missingRepositoryIsReportedAsSuch() {
-        CommandResult result = restic("never-created", PASSWORD).run(ResticCommands.snapshots());
+        ExecResult result = restic("never-created", PASSWORD).run(ResticCommands.snapshots());
         OpenHavenException failure = ResticFailure.of("list the snapshots", s3.repository("havens", "never-created"),
                 result);
 
@@ -149,7 +150,7 @@ class ResticS3IT {
 
         restic.ok(ResticCommands.unlock());
         restic.ok(ResticCommands.check(0));
-        CommandResult next = restic.ok(ResticCommands.backup(HAVEN, List.of(data.toString()), List.of()));
+        ExecResult next = restic.ok(ResticCommands.backup(HAVEN, List.of(data.toString()), List.of()));
         restic.ok(ResticCommands.check(0));
 
         String snapshotId = BackupStatusParser.snapshotIdFromRunOutput(next.stdout()).orElseThrow();
