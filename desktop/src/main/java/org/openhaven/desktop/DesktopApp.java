@@ -1,12 +1,16 @@
 package org.openhaven.desktop;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.application.HostServices;
 import javafx.stage.Stage;
+import org.openhaven.desktop.app.DesktopShell;
+import org.openhaven.desktop.engine.UnavailableEngineGateway;
+import org.openhaven.desktop.theme.WindowPlacement;
 
 /** The JavaFX application: the wizard on first run, the dashboard and tray afterwards. */
 public final class DesktopApp extends Application {
+
+    private DesktopShell shell;
 
     static void launchApp(String[] args) {
         Application.launch(DesktopApp.class, args);
@@ -14,8 +18,18 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("OpenHaven");
-        stage.setScene(new Scene(new Label("OpenHaven"), 960, 640));
+        DesktopShell.applyOsTheme();
+        HostServices host = getHostServices();
+        shell = new DesktopShell(new UnavailableEngineGateway(), host::showDocument);
+        shell.showWizard(stage, stage::close);
+        WindowPlacement.forWindow("wizard").manage(stage, 1040, 720);
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.shutdown();
+        }
     }
 }

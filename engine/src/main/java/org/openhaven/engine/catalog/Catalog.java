@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.spec.Suggestions;
 
 /**
  * The loaded service catalog: every definition by id, dependency resolution in a deterministic order.
@@ -124,10 +125,9 @@ public final class Catalog implements ServiceCatalog {
     }
 
     private OpenHavenException unknown(String id) {
-        String suggestion = Suggestions.closest(id, selectableIds())
-                .map(s -> " Did you mean '" + s + "'?").orElse("");
+        String suggestion = Suggestions.didYouMean(id, selectableIds());
         return OpenHavenException.config(
-                "There is no service called '" + id + "' in the catalog." + suggestion,
+                "There is no service called '" + id + "' in the catalog" + suggestion + ".",
                 "Choose from: " + String.join(", ", selectableIds()) + ".");
     }
 }

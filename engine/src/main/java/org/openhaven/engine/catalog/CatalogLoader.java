@@ -94,14 +94,14 @@ public final class CatalogLoader {
         String name = folder.getFileName().toString().replace("/", "");
         Path definitionFile = folder.resolve(DEFINITION);
         Path composeFile = folder.resolve(COMPOSE);
-        for (Path required : List.of(definitionFile, composeFile)) {
-            if (!Files.isRegularFile(required)) {
-                throw OpenHavenException.config(
-                        "The catalog folder " + label + " has no " + required.getFileName() + ".",
-                        "Every service folder needs service.yaml and compose.yaml (see docs/catalog.md).");
-            }
+        if (!Files.isRegularFile(definitionFile)) {
+            throw missing(label, DEFINITION);
         }
         ServiceDefinition definition = parser.parse(read(definitionFile), label + "/" + DEFINITION, name);
+        boolean hasCompose = Files.isRegularFile(composeFile);
+        if (!hasCompose && !definition.runsOnHost()) {
+            throw missing(label, COMPOSE);
+        }
         TreeMap<String, String> extras = new TreeMap<>();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -111,7 +111,13 @@ public final class CatalogLoader {
                 }
             }
         }
-        return new CatalogEntry(definition, read(composeFile), extras, label);
+        return new CatalogEntry(definition, hasCompose ? read(composeFile) : "", extras, label);
+    }
+
+    private static OpenHavenException missing(String label, String file) {
+        return OpenHavenException.config("The catalog folder " + label + " has no " + file + ".",
+                "Every service folder needs service.yaml, and compose.yaml unless it is of kind host "
+                        + "(see docs/catalog.md).");
     }
 
     private static String read(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package org.openhaven.engine.catalog;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,10 @@ import java.util.Map;
  * @param backup       volumes to back up and database dumps to take first
  * @param secrets      the secrets the service reads from {@code .env}
  * @param postDeploy   idempotent wiring that needs the running service
+ * @param kind         {@code container} (the default: a compose service) or {@code host} (runs on the server itself,
+ *                     such as the restic backup timer; its own engine package renders its files)
+ * @param files        for host services: files the owning package installs on the server
+ * @param hostPackages for host services: Debian packages the server needs
  */
 public record ServiceDefinition(
         String id,
@@ -45,9 +50,19 @@ public record ServiceDefinition(
         List<HealthCheck> health,
         Backup backup,
         List<SecretSpec> secrets,
-        List<PostDeployStep> postDeploy) {
+        List<PostDeployStep> postDeploy,
+        String kind,
+        List<HostFile> files,
+        @JsonProperty("host-packages") List<String> hostPackages) {
+
+    public static final String CONTAINER = "container";
+    public static final String HOST = "host";
 
     public ServiceDefinition {
+        kind = kind == null ? CONTAINER : kind;
+        sso = sso == null ? SsoKind.NONE : sso;
+        files = files == null ? List.of() : List.copyOf(files);
+        hostPackages = hostPackages == null ? List.of() : List.copyOf(hostPackages);
         images = images == null ? Map.of() : Map.copyOf(images);
         dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
         ports = ports == null ? List.of() : List.copyOf(ports);
@@ -55,6 +70,15 @@ public record ServiceDefinition(
         backup = backup == null ? Backup.NONE : backup;
         secrets = secrets == null ? List.of() : List.copyOf(secrets);
         postDeploy = postDeploy == null ? List.of() : List.copyOf(postDeploy);
+    }
+
+    /** Whether the service runs on the server itself rather than as containers of the stack. */
+    public boolean runsOnHost() {
+        return HOST.equals(kind);
+    }
+
+    /** A file a host service installs: {@code source} in its catalog folder, {@code target} on the server. */
+    public record HostFile(String source, String target, String mode) {
     }
 
     /** Whether Traefik routes a subdomain to this service (it has a web UI or API). */

@@ -30,6 +30,8 @@ public final class ServiceDefinitionParser {
     /** Fields every service.yaml must state; the others have a meaningful empty default. */
     static final List<String> REQUIRED = List.of(
             "id", "name", "description", "category", "selectable", "images", "sso", "memoryMb", "health", "backup");
+    /** Host services (kind: host) run outside the stack: no images, health checks or SSO to state. */
+    static final List<String> REQUIRED_FOR_HOST = List.of("id", "name", "description", "category", "kind");
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,30}");
     /** An image reference ending in an exact version tag: digits and dots, optional v and suffix; never latest. */
@@ -59,7 +61,8 @@ public final class ServiceDefinitionParser {
             throw invalid(source, "must be a YAML mapping of fields (id, name, images, ...)", null);
         }
         JsonNode node = mapper.valueToTree(map);
-        for (String field : REQUIRED) {
+        boolean host = ServiceDefinition.HOST.equals(node.path("kind").asText(ServiceDefinition.CONTAINER));
+        for (String field : host ? REQUIRED_FOR_HOST : REQUIRED) {
             if (!node.hasNonNull(field)) {
                 throw invalid(source, "misses the required field '" + field + "'", null);
             }
@@ -89,7 +92,14 @@ public final class ServiceDefinitionParser {
         } else if (folder != null && !d.id().equals(folder)) {
             problems.add("field 'id' is '" + d.id() + "' but the folder is '" + folder + "'; they must match");
         }
-        if (d.images().isEmpty()) {
+        if (!Set.of(ServiceDefinition.CONTAINER, ServiceDefinition.HOST).contains(d.kind())) {
+            problems.add("field 'kind' must be container or host, got '" + d.kind() + "'");
+        }
+        if (d.runsOnHost()) {
+            if (!d.images().isEmpty() || d.web() != null || d.subdomain() != null) {
+                problems.add("a service of kind host has no 'images', 'web' or 'subdomain'");
+            }
+        } else if (d.images().isEmpty()) {
             problems.add("field 'images' must name at least one container image");
         }
         d.images().forEach((container, image) -> {
@@ -98,7 +108,7 @@ public final class ServiceDefinitionParser {
                         + image + "'");
             }
         });
-        if (d.memoryMb() <= 0) {
+        if (d.memoryMb() <= 0 && !d.runsOnHost()) {
             problems.add("field 'memoryMb' must be a positive number of MiB");
         }
         if (d.web() != null && d.subdomain() == null) {
@@ -106,6 +116,9 @@ public final class ServiceDefinitionParser {
         }
         if (d.web() != null && !d.images().containsKey(d.web().container())) {
             problems.add("field 'web.container' names '" + d.web().container() + "', which is not under 'images'");
+        }
+        if (!d.runsOnHost() && (!d.files().isEmpty() || !d.hostPackages().isEmpty())) {
+            problems.add("fields 'files' and 'host-packages' belong to services of kind host");
         }
         if (d.sso() == SsoKind.OIDC && (d.oidc() == null || d.oidc().redirectPaths().isEmpty())) {
             problems.add("field 'oidc.redirectPaths' is required when 'sso' is oidc");

@@ -15,6 +15,15 @@ import picocli.CommandLine.Command;
         description = "Your own personal cloud: plan, deploy and look after a haven of self-hosted services.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InitCommand.class,
+            ValidateCommand.class,
+            RenderCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            StatusCommand.class,
+            DestroyCommand.class,
+            UnlockCommand.class,
+            SecretsCommand.class,
             BackupCommand.class,
             RestoreCommand.class,
             RecoverCommand.class,
@@ -29,6 +38,21 @@ public final class OpenHavenCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final CliContext context;
+
+    public OpenHavenCli() {
+        this(null);
+    }
+
+    public OpenHavenCli(CliContext context) {
+        this.context = context;
+    }
+
+    /** What the commands run against. */
+    CliContext context() {
+        return context == null ? CliContext.system() : context;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -36,10 +60,17 @@ public final class OpenHavenCli implements Runnable {
 
     /** Runs the CLI and returns its exit code, without calling {@link System#exit}. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new OpenHavenCli());
+        LogFiles.configure();
+        return run(args, out, err, CliContext.system());
+    }
+
+    /** Runs the CLI against the given context (tests pass engines wired to test providers). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, CliContext context) {
+        CommandLine commandLine = new CommandLine(new OpenHavenCli(context));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(ignored -> FAILED);
+        commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> CliErrors.report(ex, err));
         commandLine.setParameterExceptionHandler((ex, ignored) -> {
             err.println(ex.getMessage());
             err.println("Run 'openhaven --help' for the commands and their options.");

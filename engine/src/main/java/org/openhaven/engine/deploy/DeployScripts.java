@@ -1,5 +1,6 @@
 package org.openhaven.engine.deploy;
 
+import java.time.Duration;
 import java.util.List;
 import org.openhaven.engine.remote.ComposeCommands;
 import org.openhaven.engine.remote.FileCommands;
@@ -60,11 +61,16 @@ final class DeployScripts {
         return Shell.raw("wait for the services to become healthy", script.toString());
     }
 
-    /** Logs of the failed service, then the previous release linked and started again. */
-    static RemoteCommand rollback(ServerLayout layout, ComposeCommands compose, String previous) {
+    /**
+     * Links the previous release, starts it, and waits until every container of the project runs and none is
+     * starting or unhealthy (the old release's services may differ from the new one's, so it waits for all).
+     */
+    static RemoteCommand rollback(ServerLayout layout, ComposeCommands compose, String previous, Duration deadline) {
         return Shell.script("roll back to release " + previous,
                 FileCommands.switchLink(layout.release(previous), layout.current()),
-                compose.up());
+                compose.up(),
+                Shell.raw("wait for the previous release", WAIT_ALL.formatted(ServerLayout.PROJECT,
+                        Math.max(1, deadline.toSeconds()))));
     }
 
     /** Post-deploy commands, pruning old releases, releasing the lock. */
@@ -82,6 +88,17 @@ final class DeployScripts {
                 + (ServerLayout.KEPT_RELEASES + 1) + " | while read -r old; do [ \"$old\" = "
                 + RemoteCommand.quote(live) + " ] || rm -rf -- \"$old\"; done";
     }
+
+    private static final String WAIT_ALL = """
+            waited=0
+            while :; do
+              states=$(docker ps -aq --filter label=com.docker.compose.project=%1$s | xargs -r docker inspect --format '{{.State.Status}}/{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}')
+              bad=$(printf '%%s\\n' "$states" | grep -v -e '^running/healthy$' -e '^running/none$' -e '^$' || true)
+              if [ -n "$states" ] && [ -z "$bad" ]; then exit 0; fi
+              if [ "$waited" -ge %2$d ]; then echo "still not healthy: $bad"; exit 1; fi
+              sleep 1; waited=$((waited + 1))
+            done
+            """;
 
     private static final String WAIT_FUNCTION = """
             wait_healthy() {

@@ -24,6 +24,8 @@ public final class Deployer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deployer.class);
     private static final int LOG_LINES = 20;
+    /** How long the previous release may take to be healthy again; it was healthy before, so this is generous. */
+    private static final java.time.Duration ROLLBACK_DEADLINE = java.time.Duration.ofMinutes(3);
 
     private final RemoteExecutor executor;
     private final ServerLayout layout;
@@ -110,7 +112,7 @@ public final class Deployer {
         if (previous.isEmpty() || previous.equals(bundle.hash())) {
             outcome = "There is no earlier release to go back to; the stack was left as it is for inspection.";
         } else {
-            ExecResult back = executor.run(DeployScripts.rollback(layout, compose, previous), output);
+            ExecResult back = executor.run(DeployScripts.rollback(layout, compose, previous, ROLLBACK_DEADLINE), output);
             outcome = back.succeeded()
                     ? "The previous release " + previous + " is serving again."
                     : "Going back to the previous release " + previous + " failed too:\n" + back.tail(10);

@@ -26,4 +26,13 @@ public interface DnsProvider {
 
     /** Deletes one of our records; deleting a record already gone is not an error. */
     void delete(DnsZone zone, DnsRecord record);
+
+    /**
+     * Problems that would make an ACME HTTP-01 challenge fail for these host names, found before any certificate is
+     * requested: for example a Cloudflare record that is proxied (orange cloud), which answers the challenge
+     * itself. Each entry names the record and what to do. Empty when nothing stands in the way.
+     */
+    default List<String> httpChallengeBlockers(DnsZone zone, List<String> hostnames) {
+        return List.of();
+    }
 }

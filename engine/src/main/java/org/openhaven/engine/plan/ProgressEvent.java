@@ -12,6 +12,15 @@ public sealed interface ProgressEvent {
 
     Instant at();
 
+    /**
+     * A run began; lists its steps (id → title) in a stable order, so a UI can show every row up front.
+     */
+    record RunStarted(Instant at, java.util.Map<String, String> steps) implements ProgressEvent {
+        public RunStarted {
+            steps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
+        }
+    }
+
     /** A step began (or resumed after a crash). */
     record StepStarted(Instant at, String stepId, String title) implements ProgressEvent {
     }

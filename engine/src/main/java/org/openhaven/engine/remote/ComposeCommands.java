@@ -59,28 +59,18 @@ public final class ComposeCommands {
     }
 
     /**
-     * Pulls images that are not present yet. Images already on the server are not pulled again, so a deploy works
-     * when the registry is unreachable but the images are local (offline re-deploys, air-gapped hosts); a missing
-     * image that cannot be pulled still fails here, with the registry's message.
+     * Pulls only the images that are not on the server yet. Catalog images are pinned to exact versions, so a
+     * present image is the right one, and a re-deploy works while the registry is unreachable (offline re-deploys,
+     * air-gapped hosts, the test lab). A missing image that cannot be pulled fails here with the registry's message.
      */
     public RemoteCommand pullMissing() {
-        List<String> argv = base();
-        argv.add("pull");
-        argv.add("--ignore-pull-failures");
-        return Shell.script("pull images",
-                new RemoteCommand(argv, ""),
-                imagesPresent());
-    }
-
-    /** Fails when any image named in the compose file is missing locally. */
-    private RemoteCommand imagesPresent() {
         List<String> config = base();
         config.add("config");
-        return Shell.raw("check images",
-                new RemoteCommand(config, "").shellLine()
-                        + " | sed -n 's/^ *image: *//p' | sort -u | while read -r image; do "
-                        + "docker image inspect \"$image\" >/dev/null 2>&1 "
-                        + "|| { echo \"image $image is missing and could not be pulled\" >&2; exit 1; }; done");
+        return Shell.raw("pull missing images",
+                "set -e\nimages=$(" + new RemoteCommand(config, "").shellLine()
+                        + " | sed -n 's/^ *image: *//p' | sort -u)\n"
+                        + "for image in $images; do docker image inspect \"$image\" >/dev/null 2>&1"
+                        + " || docker pull \"$image\"; done");
     }
 
     public RemoteCommand up() {

@@ -112,7 +112,7 @@ final class ComposeAssembler {
         if (!volumes.isEmpty()) {
             root.put("volumes", volumes);
         }
-        return "# The haven's stack, rendered by OpenHaven. Secrets come from .env as ${VARIABLES}.\n"
+        return "# The haven's stack, rendered by OpenHaven. Secret values stay in .env; this file only names them.\n"
                 + CanonicalYaml.dump(root);
     }
 }

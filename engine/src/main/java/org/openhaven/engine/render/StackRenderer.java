@@ -15,11 +15,12 @@ import org.openhaven.engine.catalog.Catalog;
 import org.openhaven.engine.catalog.CatalogEntry;
 import org.openhaven.engine.catalog.ServiceDefinition;
 import org.openhaven.engine.catalog.SsoKind;
-import org.openhaven.engine.catalog.Suggestions;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.remote.RemoteCommand;
 import org.openhaven.engine.secrets.SecretStore;
 import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.spec.SpecValidator;
+import org.openhaven.engine.spec.Suggestions;
 import org.openhaven.engine.spec.TlsMode;
 
 /**
@@ -65,6 +66,9 @@ public final class StackRenderer {
         ComposeAssembler compose = new ComposeAssembler();
         List<Manifest.Command> postDeploy = new ArrayList<>();
         for (ServiceDefinition service : services) {
+            if (service.runsOnHost()) {
+                continue; // installed on the host by its own engine package (backup), not part of the stack
+            }
             CatalogEntry entry = catalog.entry(service.id());
             Map<String, Object> serviceModel = model.forService(service);
             compose.add(entry, Templates.render(entry.composeTemplate(), serviceModel, entry.source() + "/compose.yaml"));
@@ -131,9 +135,8 @@ public final class StackRenderer {
     List<ServiceDefinition> resolve(HavenSpec spec) {
         for (String id : spec.serviceIds()) {
             if (!catalog.allIds().contains(id)) {
-                String hint = Suggestions.closest(id, catalog.selectableIds()).map(s -> " Did you mean '" + s + "'?")
-                        .orElse("");
-                throw OpenHavenException.config("services: unknown service '" + id + "'." + hint,
+                throw OpenHavenException.config("services: unknown service '" + id + "'"
+                                + Suggestions.didYouMean(id, catalog.selectableIds()) + ".",
                         "Choose from: " + String.join(", ", catalog.selectableIds()) + ".");
             }
             if (!catalog.definition(id).selectable()) {
@@ -146,7 +149,8 @@ public final class StackRenderer {
             throw OpenHavenException.config("tls: dns-01 needs a dns: section naming cloudflare or route53.",
                     "Add dns: {provider: cloudflare} or use tls: http-01.");
         }
-        return catalog.resolve(spec.serviceIds()).stream().map(catalog::definition).toList();
+        // The same set the spec validator sized the server for: VPN peers imply wireguard, backups imply backup.
+        return catalog.resolve(SpecValidator.requestedServices(spec, catalog)).stream().map(catalog::definition).toList();
     }
 
     private static Manifest.Command command(String service, RemoteCommand command) {

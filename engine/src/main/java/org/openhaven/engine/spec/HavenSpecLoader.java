@@ -64,7 +64,7 @@ public final class HavenSpecLoader {
                     .remedy("Run 'openhaven init' to create one, or point to yours with --spec FILE.")
                     .cause(missing)
                     .build();
-        } catch (IOException | java.io.UncheckedIOException unreadable) {
+        } catch (IOException unreadable) {
             throw OpenHavenException.of(ErrorCategory.CONFIG, "The haven spec " + file + " could not be read.")
                     .remedy("Check that the file exists, is readable and is UTF-8 text.")
                     .cause(unreadable)

@@ -24,12 +24,9 @@ public final class SpecValidator {
     /** How DNS can be managed; {@code manual} means OpenHaven shows the records for the user to create. */
     public static final List<String> DNS_PROVIDERS = List.of("cloudflare", "route53", "manual");
 
-    private static final Map<String, String[]> CLOUD_EXAMPLES = Map.of(
-            "hetzner", new String[] {"fsn1", "cx32"},
-            "digitalocean", new String[] {"fra1", "s-2vcpu-4gb"},
-            "aws", new String[] {"eu-central-1", "t3.medium"});
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
-    private static final int NAME_MAX = 40;
+    /** The longest haven name: it becomes part of cloud resource names and labels. */
+    public static final int NAME_MAX = 40;
     private static final int PEER_MAX = 32;
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
     private static final Pattern SCHEDULE = Pattern.compile("(\\d{1,2}):(\\d{2})");
@@ -83,13 +80,16 @@ public final class SpecValidator {
         BackupSpec backup = rules.backup(draft.backup());
         rules.peers(draft.vpn());
         rules.memory(draft, server);
-        return new HavenSpec(name, domain, owner, server, dns, draft.tls(), draft.services(), backup,
+        TlsMode tls = draft.tls() == null ? TlsMode.HTTP_01 : draft.tls();
+        return new HavenSpec(name, domain, owner, server, dns, tls, draft.services(), backup,
                 draft.vpn() == null ? VpnSpec.NONE : draft.vpn(), draft.mail() == null ? MailSpec.OFF : draft.mail());
     }
 
-    /** A lower-case slug proposal for a rejected name, so the message can offer a fix. */
-    static String slugOf(String text, int max) {
-        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    /** A lower-case slug made from any text, at most {@code max} characters: a fix to offer for a rejected name. */
+    public static String slugOf(String text, int max) {
+        // Accents are dropped rather than turned into dashes: "Bücher" becomes "bucher", not "b-cher".
+        String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         slug = slug.length() > max ? slug.substring(0, max).replaceAll("-+$", "") : slug;
         return slug.isEmpty() ? "home" : slug;
     }
@@ -171,12 +171,11 @@ public final class SpecValidator {
 
         private ServerSpec cloudServer(ServerSpec server, String endpoint) {
             String provider = server.provider();
-            String[] example = CLOUD_EXAMPLES.get(provider);
             if (blank(server.region())) {
-                problems.add("server.region", "required for " + provider + ", e.g. " + example[0]);
+                problems.add("server.region", "required for " + provider + ", e.g. " + ProviderDefaults.region(provider));
             }
             if (blank(server.size())) {
-                problems.add("server.size", "required for " + provider + ", e.g. " + example[1]);
+                problems.add("server.size", "required for " + provider + ", e.g. " + ProviderDefaults.size(provider));
             } else {
                 knownSize(provider, server.size());
             }

@@ -24,11 +24,11 @@ class CommandBuildersTest {
     }
 
     @Test
-    void pullToleratesRegistryFailuresButRequiresEveryImageLocally() {
-        String line = v2.pullMissing().shellLine();
-        assertThat(line).startsWith("sh -c 'set -e\ndocker compose --project-directory /opt/openhaven/current -p haven"
-                + " -f /opt/openhaven/current/compose.yaml pull --ignore-pull-failures\nsh -c '");
-        assertThat(line).contains("docker image inspect");
+    void pullFetchesOnlyImagesMissingOnTheServer() {
+        assertThat(v1.pullMissing().argv()).containsExactly("sh", "-c", "set -e\nimages=$(docker-compose "
+                + "--project-directory /opt/openhaven/current -p haven -f /opt/openhaven/current/compose.yaml config"
+                + " | sed -n 's/^ *image: *//p' | sort -u)\nfor image in $images; do docker image inspect \"$image\""
+                + " >/dev/null 2>&1 || docker pull \"$image\"; done");
     }
 
     @Test

@@ -22,17 +22,25 @@ public final class TestSpecs {
     }
 
     public static HavenSpec with(List<ServiceSelection> services, TlsMode tls, String dnsProvider) {
+        return with(services, tls, dnsProvider, new VpnSpec(List.of(new VpnSpec.Peer("phone"), new VpnSpec.Peer("laptop"))));
+    }
+
+    public static HavenSpec with(List<ServiceSelection> services, TlsMode tls, String dnsProvider, VpnSpec vpn) {
         return new HavenSpec("demo", "example.org", new Owner("Alice Example", "alice@example.org"),
                 new ServerSpec("hetzner", "fsn1", "cx42", null, null, null, null),
                 new DnsSpec(dnsProvider, null), tls, services,
                 new BackupSpec("https://s3.eu-central-003.backblazeb2.com", "eu-central-003", "demo-backups", "restic",
                         "03:00", BackupSpec.Retention.DEFAULT),
-                new VpnSpec(List.of(new VpnSpec.Peer("phone"), new VpnSpec.Peer("laptop"))),
+                vpn,
                 MailSpec.OFF);
     }
 
+    /** Just these services; VPN peers (which imply wireguard) only when wireguard is among them. */
     public static HavenSpec only(String... ids) {
-        return with(java.util.Arrays.stream(ids).map(ServiceSelection::of).toList(), TlsMode.HTTP_01, "manual");
+        List<String> chosen = List.of(ids);
+        VpnSpec vpn = chosen.contains("wireguard")
+                ? new VpnSpec(List.of(new VpnSpec.Peer("phone"), new VpnSpec.Peer("laptop"))) : VpnSpec.NONE;
+        return with(chosen.stream().map(ServiceSelection::of).toList(), TlsMode.HTTP_01, "manual", vpn);
     }
 
     /** Every selectable service, Gitea and Nextcloud on S3 storage, Ollama on a GPU. */

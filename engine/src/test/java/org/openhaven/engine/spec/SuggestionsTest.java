@@ -41,4 +41,11 @@ class SuggestionsTest {
     void caseIsIgnored() {
         assertThat(Suggestions.didYouMean("Services", KEYS)).isEqualTo(" — did you mean 'services'?");
     }
+
+    @Test
+    void slugDropsAccentsAndJoinsWordsWithDashes() {
+        assertThat(SpecValidator.slugOf("Bücher Café!", 40)).isEqualTo("bucher-cafe");
+        assertThat(SpecValidator.slugOf("***", 40)).isEqualTo("home");
+        assertThat(SpecValidator.slugOf("a very long name", 6)).isEqualTo("a-very");
+    }
 }

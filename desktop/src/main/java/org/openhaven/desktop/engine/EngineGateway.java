@@ -1,0 +1,69 @@
+package org.openhaven.desktop.engine;
+
+import java.util.List;
+import org.openhaven.engine.cloud.Region;
+import org.openhaven.engine.cloud.ServerType;
+import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.plan.ProgressListener;
+import org.openhaven.engine.secrets.Secret;
+import org.openhaven.engine.spec.BackupSpec;
+import org.openhaven.engine.spec.HavenSpec;
+
+/**
+ * Everything the desktop asks of the engine, in the desktop's words. A narrow port, so the views and
+ * view-models never see engine internals and tests can drive the whole UI with a scripted implementation.
+ *
+ * <p>Every method may block (network, disk) and is called from a background thread, never the FX thread.
+ * Failures are {@link OpenHavenException}s whose message and remedy the UI shows as they are.
+ */
+public interface EngineGateway {
+
+    /** Checks credentials against the provider with a cheap read call; returns the account name. */
+    String verifyCloudCredentials(Choice provider, Secret token);
+
+    /** Checks the DNS provider's credentials; returns the account name. */
+    String verifyDnsCredentials(String dnsProvider, Secret token);
+
+    List<Region> regions(Choice provider, Secret token);
+
+    /** Server sizes with monthly prices. */
+    List<ServerType> serverTypes(Choice provider, Secret token);
+
+    /** The selectable services and their internal dependencies. */
+    List<CatalogEntry> catalog();
+
+    /** The chosen services plus everything they pull in, dependencies first. */
+    List<String> resolve(List<String> selected);
+
+    /** Writes, reads back and deletes a small object, proving the backup target works. */
+    void testBackupTarget(BackupSpec target, Secret accessKey, Secret secretKey);
+
+    /**
+     * Opens the encrypted vault with the user's passphrase, creating it on first use. Fails with an AUTH
+     * {@link OpenHavenException} when the passphrase is wrong.
+     */
+    void openVault(Secret passphrase);
+
+    /** Keeps a credential typed into the wizard in the encrypted vault (never a plain file). */
+    void storeSecret(String key, Secret value);
+
+    PlanPreview plan(HavenSpec spec);
+
+    /**
+     * Converges the haven, emitting progress; resumable: calling it again after a failure or cancel continues
+     * where it stopped, skipping steps already done.
+     */
+    DeployResult apply(HavenSpec spec, ProgressListener listener, Cancellation cancellation);
+
+    /** Live health of the deployed haven: one HTTPS probe per service, certificate expiry, last backup. */
+    HavenStatus status();
+
+    /** The spec of the deployed haven, as last applied; the dashboard edits a copy of it. */
+    HavenSpec currentSpec();
+
+    List<VpnPeer> vpnPeers();
+
+    VpnPeer addVpnPeer(String name);
+
+    void removeVpnPeer(String name);
+}

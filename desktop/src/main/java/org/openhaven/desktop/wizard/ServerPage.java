@@ -1,0 +1,173 @@
+package org.openhaven.desktop.wizard;
+
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Callback;
+import org.openhaven.desktop.engine.Choice;
+import org.openhaven.desktop.ui.Controls;
+import org.openhaven.desktop.ui.Css;
+import org.openhaven.desktop.ui.Formats;
+import org.openhaven.desktop.ui.Messages;
+import org.openhaven.engine.cloud.Region;
+import org.openhaven.engine.cloud.ServerType;
+
+/** Where the server runs: provider cards, the credential with a live check, then region and size. */
+public final class ServerPage extends WizardPage {
+
+    private final ServerViewModel vm;
+    private final Consumer<String> openUrl;
+    private final ToggleGroup providers = new ToggleGroup();
+    private PasswordField token;
+
+    public ServerPage(ServerViewModel vm, Consumer<String> openUrl) {
+        super(WizardStep.SERVER);
+        this.vm = vm;
+        this.openUrl = openUrl;
+    }
+
+    @Override
+    protected Node body() {
+        HBox choices = new HBox(12);
+        for (Choice choice : Choice.values()) {
+            RadioButton button = new RadioButton(Messages.get("server.choice." + choice.name().toLowerCase()));
+            button.setMnemonicParsing(true);
+            button.setUserData(choice);
+            button.setToggleGroup(providers);
+            button.getStyleClass().add(Css.CHOICE_CARD);
+            button.setId("provider-" + choice.name().toLowerCase());
+            button.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(button, Priority.ALWAYS);
+            button.setSelected(choice == vm.providerProperty().get());
+            choices.getChildren().add(button);
+        }
+        providers.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.providerProperty().set((Choice) now.getUserData());
+            }
+        });
+        Node cloud = cloudForm();
+        Node existing = existingForm();
+        Runnable swap = () -> {
+            Controls.show(cloud, vm.providerProperty().get().isCloud());
+            Controls.show(existing, !vm.providerProperty().get().isCloud());
+        };
+        vm.providerProperty().addListener((o, was, now) -> swap.run());
+        swap.run();
+        VBox box = new VBox(20, choices, cloud, existing);
+        box.setPadding(new Insets(12, 0, 0, 0));
+        return box;
+    }
+
+    private Node cloudForm() {
+        token = new PasswordField();
+        token.setId("token");
+        token.textProperty().bindBidirectional(vm.tokenProperty());
+        token.promptTextProperty().bind(Bindings.createStringBinding(
+                () -> Messages.get("server.tokenPrompt." + vm.providerProperty().get().name().toLowerCase()),
+                vm.providerProperty()));
+        PasswordField awsSecret = new PasswordField();
+        awsSecret.setId("aws-secret");
+        awsSecret.textProperty().bindBidirectional(vm.awsSecretProperty());
+        awsSecret.setPromptText(Messages.get("server.awsSecretPrompt"));
+        Button check = new Button(Messages.get("server.check"));
+        check.setId("check-token");
+        check.setMnemonicParsing(true);
+        check.setOnAction(e -> vm.verify());
+        check.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canCheck()
+                        || vm.check().stateProperty().get() == CredentialCheck.State.CHECKING,
+                vm.tokenProperty(), vm.awsSecretProperty(), vm.providerProperty(), vm.check().stateProperty()));
+        token.setOnAction(e -> vm.verify());
+
+        ComboBox<Region> region = new ComboBox<>(vm.regions());
+        region.setId("region");
+        region.valueProperty().bindBidirectional(vm.regionProperty());
+        region.setCellFactory(cells(r -> r.displayName() + "  ·  " + r.id()));
+        region.setButtonCell(region.getCellFactory().call(null));
+        region.setMaxWidth(Double.MAX_VALUE);
+        ComboBox<ServerType> size = new ComboBox<>(vm.sizes());
+        size.setId("size");
+        size.valueProperty().bindBidirectional(vm.sizeProperty());
+        size.setCellFactory(cells(Formats::serverType));
+        size.setButtonCell(size.getCellFactory().call(null));
+        size.setMaxWidth(Double.MAX_VALUE);
+        region.disableProperty().bind(Bindings.isEmpty(vm.regions()));
+        size.disableProperty().bind(Bindings.isEmpty(vm.sizes()));
+
+        GridPane form = form();
+        Label tokenLabel = Controls.fieldLabel("server.token", token);
+        form.addRow(0, tokenLabel, token, check);
+        Label secretLabel = Controls.fieldLabel("server.awsSecret", awsSecret);
+        form.addRow(1, secretLabel, awsSecret);
+        Runnable aws = () -> {
+            boolean isAws = vm.providerProperty().get() == Choice.AWS;
+            Controls.show(secretLabel, isAws);
+            Controls.show(awsSecret, isAws);
+        };
+        vm.providerProperty().addListener((o, was, now) -> aws.run());
+        aws.run();
+        form.add(Controls.checkStatus(vm.check(), () -> vm.providerProperty().get().tokenPage(), openUrl), 1, 2, 2, 1);
+        form.addRow(3, Controls.fieldLabel("server.region", region), region);
+        form.addRow(4, Controls.fieldLabel("server.size", size), size);
+        return form;
+    }
+
+    private Node existingForm() {
+        TextField host = new TextField();
+        host.setId("host");
+        host.setPromptText(Messages.get("server.hostPrompt"));
+        host.textProperty().bindBidirectional(vm.hostProperty());
+        TextField port = new TextField();
+        port.setPrefColumnCount(5);
+        port.textProperty().bindBidirectional(vm.portProperty());
+        TextField user = new TextField();
+        user.textProperty().bindBidirectional(vm.userProperty());
+        GridPane form = form();
+        form.addRow(0, Controls.fieldLabel("server.host", host), host);
+        form.addRow(1, Controls.fieldLabel("server.port", port), port);
+        form.addRow(2, Controls.fieldLabel("server.user", user), user);
+        form.add(Controls.label("server.existingHint", Css.MUTED), 1, 3);
+        return form;
+    }
+
+    static GridPane form() {
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(12);
+        form.getStyleClass().add(Css.FORM);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints(150);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        form.getColumnConstraints().addAll(labels, fields);
+        return form;
+    }
+
+    static <T> Callback<javafx.scene.control.ListView<T>, ListCell<T>> cells(java.util.function.Function<T, String> text) {
+        return list -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        };
+    }
+
+    @Override
+    public Node initialFocus() {
+        return token;
+    }
+}

@@ -1,0 +1,99 @@
+package org.openhaven.desktop.wizard;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.openhaven.desktop.engine.CatalogEntry;
+import org.openhaven.desktop.ui.Controls;
+import org.openhaven.desktop.ui.Css;
+import org.openhaven.desktop.ui.Formats;
+import org.openhaven.desktop.ui.Messages;
+
+/** Service cards with a checkbox each, the automatically added dependencies, and memory against the server. */
+public final class ServicesPage extends WizardPage {
+
+    private final ServicesViewModel vm;
+    private final FlowPane cards = new FlowPane(14, 14);
+
+    public ServicesPage(ServicesViewModel vm) {
+        super(WizardStep.SERVICES);
+        this.vm = vm;
+    }
+
+    @Override
+    protected Node body() {
+        cards.getStyleClass().add(Css.CARD_GRID);
+        vm.selectable().addListener((ListChangeListener<CatalogEntry>) c -> rebuildCards());
+        rebuildCards();
+
+        Label memory = new Label();
+        memory.setId("memory-total");
+        memory.textProperty().bind(Bindings.createStringBinding(() -> vm.availableMemoryMbProperty().get() == 0
+                        ? Messages.get("services.memoryUnknownServer", Formats.memory(vm.totalMemoryMbProperty().get()))
+                        : Messages.get("services.memory", Formats.memory(vm.totalMemoryMbProperty().get()),
+                                Formats.memory(vm.availableMemoryMbProperty().get())),
+                vm.totalMemoryMbProperty(), vm.availableMemoryMbProperty()));
+        ProgressBar bar = new ProgressBar();
+        bar.getStyleClass().add(Css.MEMORY_BAR);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(Bindings.createDoubleBinding(() -> vm.availableMemoryMbProperty().get() == 0 ? 0
+                        : Math.min(1, vm.totalMemoryMbProperty().doubleValue() / vm.availableMemoryMbProperty().get()),
+                vm.totalMemoryMbProperty(), vm.availableMemoryMbProperty()));
+        Label tooBig = Controls.label("services.tooBig", Css.FIELD_ERROR);
+        Runnable fit = () -> {
+            Controls.show(tooBig, !vm.fits());
+            bar.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), !vm.fits());
+        };
+        vm.totalMemoryMbProperty().addListener((o, a, b) -> fit.run());
+        vm.availableMemoryMbProperty().addListener((o, a, b) -> fit.run());
+        fit.run();
+
+        Label added = new Label();
+        added.setId("auto-added");
+        added.getStyleClass().add(Css.MUTED);
+        added.setWrapText(true);
+        added.textProperty().bind(Bindings.createStringBinding(() -> vm.autoAdded().isEmpty() ? ""
+                : Messages.get("services.autoAdded", String.join(", ",
+                        vm.autoAdded().stream().map(vm::nameOf).toList())), vm.autoAdded()));
+        Label error = Controls.bound(vm.loadErrorProperty(), Css.FIELD_ERROR);
+        VBox summary = new VBox(8, memory, bar, tooBig, added);
+        summary.getStyleClass().add(Css.CARD);
+        VBox box = new VBox(18, error, cards, summary);
+        box.setPadding(new Insets(12, 0, 0, 0));
+        return box;
+    }
+
+    private void rebuildCards() {
+        cards.getChildren().clear();
+        for (CatalogEntry entry : vm.selectable()) {
+            CheckBox pick = new CheckBox(entry.name());
+            pick.setId("service-" + entry.id());
+            pick.getStyleClass().add(Css.CARD_TITLE);
+            pick.setSelected(vm.selected().contains(entry.id()));
+            pick.selectedProperty().addListener((o, was, now) -> vm.toggle(entry.id(), now));
+            Label description = new Label(entry.description());
+            description.setWrapText(true);
+            description.getStyleClass().add(Css.MUTED);
+            Label memory = new Label(Formats.memory(entry.memoryMb()));
+            memory.getStyleClass().add(Css.TAG);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            VBox card = new VBox(8, pick, description, spacer, memory);
+            VBox.setVgrow(description, Priority.ALWAYS);
+            card.getStyleClass().add(Css.CARD);
+            card.setPrefWidth(236);
+            card.setMinHeight(120);
+            card.setOnMouseClicked(e -> pick.setSelected(!pick.isSelected()));
+            cards.getChildren().add(card);
+        }
+    }
+}

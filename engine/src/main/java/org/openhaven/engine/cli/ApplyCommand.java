@@ -1,0 +1,63 @@
+package org.openhaven.engine.cli;
+
+import java.nio.file.Path;
+import org.openhaven.engine.plan.CancellationToken;
+import org.openhaven.engine.plan.Plan;
+import org.openhaven.engine.plan.PlanFormat;
+import org.openhaven.engine.plan.RunResult;
+import org.openhaven.engine.secrets.Vault;
+import org.openhaven.engine.spec.HavenSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Create or update the haven so it matches its spec. Safe to run again: it resumes where it stopped.")
+final class ApplyCommand extends HavenCommand {
+
+    @Option(names = "--yes", description = "Do not ask for confirmation.")
+    boolean yes;
+
+    @Option(names = "--plan", paramLabel = "FILE",
+            description = "Apply this saved plan; refused if the haven changed since it was made.")
+    Path planFile;
+
+    @Override
+    public Integer call() {
+        HavenSpec spec = havenOptions.resolve(context());
+        Plan plan;
+        if (planFile != null) {
+            plan = PlanFormat.read(planFile);
+            plan.requireCurrent(engine().state(spec.havenId()));
+        } else {
+            plan = engine().plan(spec);
+        }
+        out().print(PlanFormat.toText(plan));
+        out().flush();
+        Integer refused = confirm(yes, "Apply this plan to haven '" + spec.havenId() + "'?", "Applying");
+        if (refused != null) {
+            return refused;
+        }
+        Vault vault = vault(spec.havenId());
+        CancellationToken cancellation = new CancellationToken();
+        Thread onCtrlC = new Thread(cancellation::cancel, "openhaven-cancel");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try (ProgressPrinter printer = new ProgressPrinter(out(), context().terminal().drawsProgressBars())) {
+            RunResult result = engine().apply(spec, vault, plan, printer, cancellation, "openhaven apply");
+            if (!result.succeeded()) {
+                err().println("The haven is not finished. Fix what is named above and run 'openhaven apply' again;"
+                        + " it continues where it stopped.");
+            }
+            return result.succeeded() ? OpenHavenCli.OK : OpenHavenCli.FAILED;
+        } finally {
+            removeHook(onCtrlC);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting (Ctrl-C): the hook has done its job
+        }
+    }
+}

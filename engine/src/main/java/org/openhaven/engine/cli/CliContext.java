@@ -1,0 +1,35 @@
+package org.openhaven.engine.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.openhaven.engine.haven.HavenEngine;
+import org.openhaven.engine.haven.ProviderRegistry;
+import org.openhaven.engine.haven.SpecReader;
+import org.openhaven.engine.plan.Applier;
+import org.openhaven.engine.state.HavenStore;
+
+/**
+ * What the commands run against: the engine (made on first use), the spec reader, the terminal, the environment
+ * and the working directory. The composition root of the CLI; tests pass their own.
+ */
+public record CliContext(Supplier<HavenEngine> engine, SpecReader specReader, Terminal terminal,
+                         Map<String, String> env, Path workingDirectory) {
+
+    /** The real thing: default store location, discovered providers and components, the real terminal. */
+    public static CliContext system() {
+        HavenEngine[] engine = new HavenEngine[1];
+        Supplier<HavenEngine> lazy = () -> {
+            synchronized (engine) {
+                if (engine[0] == null) {
+                    engine[0] = new HavenEngine(HavenStore.atDefaultLocation(), ProviderRegistry.discover(),
+                            DiscoveredComponents.discover(), Applier.standard(), Clock.systemUTC());
+                }
+                return engine[0];
+            }
+        };
+        return new CliContext(lazy, new InterimSpecReader(), Terminal.system(), System.getenv(),
+                Path.of("").toAbsolutePath());
+    }
+}

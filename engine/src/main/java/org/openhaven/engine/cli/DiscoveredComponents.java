@@ -1,0 +1,61 @@
+package org.openhaven.engine.cli;
+
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.haven.BundleRenderer;
+import org.openhaven.engine.haven.HavenComponents;
+import org.openhaven.engine.haven.HostDeployer;
+import org.openhaven.engine.haven.HostTarget;
+import org.openhaven.engine.haven.UserDataSource;
+import org.openhaven.engine.plan.CancellationToken;
+import org.openhaven.engine.plan.Deadline;
+
+/**
+ * The flow's seams as found on the class path ({@code META-INF/services}); a missing one fails the step that needs
+ * it with a clear message instead of at start-up, so plan, status and destroy keep working.
+ */
+final class DiscoveredComponents {
+
+    private DiscoveredComponents() {
+    }
+
+    static HavenComponents discover() {
+        UserDataSource userData = ServiceLoader.load(UserDataSource.class).findFirst()
+                .orElse((spec, key) -> {
+                    throw missing("cloud-init user-data");
+                });
+        BundleRenderer renderer = ServiceLoader.load(BundleRenderer.class).findFirst()
+                .orElse((spec, secrets, out) -> {
+                    throw missing("bundle renderer");
+                });
+        HostDeployer deployer = ServiceLoader.load(HostDeployer.class).findFirst().orElse(new HostDeployer() {
+            @Override
+            public void waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation,
+                                   Consumer<String> log) {
+                throw missing("SSH deployer");
+            }
+
+            @Override
+            public void bootstrap(HostTarget target, Consumer<String> log) {
+                throw missing("SSH deployer");
+            }
+
+            @Override
+            public void deploy(HostTarget target, Path bundleDir, String bundleHash, Consumer<String> log) {
+                throw missing("SSH deployer");
+            }
+
+            @Override
+            public void verify(HostTarget target, Consumer<String> log) {
+                throw missing("SSH deployer");
+            }
+        });
+        return new HavenComponents(userData, renderer, deployer);
+    }
+
+    private static OpenHavenException missing(String what) {
+        return OpenHavenException.internal("This build of OpenHaven has no " + what + ".", null);
+    }
+}

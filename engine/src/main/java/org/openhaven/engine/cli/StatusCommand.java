@@ -1,0 +1,68 @@
+package org.openhaven.engine.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.haven.HavenStatus;
+import org.openhaven.engine.haven.ResourceStatus;
+import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.state.JournalEntry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the haven's resources, checked against the providers, and how the last run went.")
+final class StatusCommand extends HavenCommand {
+
+    @Option(names = "--json", description = "Print the status as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        HavenSpec spec = havenOptions.resolve(context());
+        HavenStatus status = engine().status(spec, vault(spec.havenId()));
+        if (json) {
+            printJson(status);
+        } else {
+            printText(status);
+        }
+        out().flush();
+        return OpenHavenCli.OK;
+    }
+
+    private void printText(HavenStatus status) {
+        out().println("Haven '" + status.haven() + "' (state revision " + status.revision() + ")");
+        status.lockHolder().ifPresent(h -> out().println("  Locked by " + h.describe()));
+        if (status.resources().isEmpty()) {
+            out().println("  Nothing created yet. Run 'openhaven apply' to build it.");
+        }
+        for (ResourceStatus r : status.resources()) {
+            out().printf("  %-8s %-11s %-32s %s%n", r.presence().name().toLowerCase(java.util.Locale.ROOT),
+                    r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), r.name(),
+                    r.providerId() == null ? "" : "id " + r.providerId());
+        }
+        status.journal().stream().filter(j -> j.status() != JournalEntry.Status.DONE).forEach(j ->
+                out().println("  Step " + j.stepId() + " " + j.status().name().toLowerCase(java.util.Locale.ROOT)
+                        + (j.summary().isEmpty() ? "" : ": " + j.summary())));
+        status.problems().forEach(p -> out().println("  Could not check with the provider: " + p));
+    }
+
+    /** The status with the lock holder as a nullable field, for JSON. */
+    record JsonView(String haven, long revision, java.util.List<ResourceStatus> resources,
+                    java.util.List<JournalEntry> journal, org.openhaven.engine.state.HavenLock.Holder lockHolder,
+                    java.util.List<String> problems) {
+    }
+
+    private void printJson(HavenStatus status) {
+        try {
+            out().println(new ObjectMapper().registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(new JsonView(status.haven(), status.revision(),
+                            status.resources(), status.journal(), status.lockHolder().orElse(null), status.problems())));
+        } catch (IOException e) {
+            throw OpenHavenException.internal("Could not encode the status.", e);
+        }
+    }
+}

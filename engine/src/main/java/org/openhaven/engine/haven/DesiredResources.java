@@ -1,0 +1,82 @@
+package org.openhaven.engine.haven;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.openhaven.engine.cloud.FirewallRule;
+import org.openhaven.engine.cloud.ResourceKind;
+import org.openhaven.engine.plan.DesiredResource;
+import org.openhaven.engine.spec.HavenSpec;
+
+/** What a spec asks for, resource by resource: a pure function of the spec, so planning needs no network. */
+public final class DesiredResources {
+
+    static final String IMAGE = "debian-12";
+    static final String WIREGUARD_PORT = "51820";
+
+    private DesiredResources() {
+    }
+
+    public static List<DesiredResource> of(HavenSpec spec) {
+        List<DesiredResource> desired = new ArrayList<>();
+        String name = spec.havenId();
+        if (!spec.server().isExistingServer()) {
+            desired.add(new DesiredResource(ResourceKeys.SSH_KEY, ResourceKind.SSH_KEY, name + "-key",
+                    Map.of("algorithm", "ed25519")));
+            desired.add(new DesiredResource(ResourceKeys.FIREWALL, ResourceKind.FIREWALL, name + "-firewall",
+                    Map.of("inbound", firewallRules(spec).stream().map(DesiredResources::ruleText)
+                            .collect(Collectors.joining(" ")))));
+            desired.add(new DesiredResource(ResourceKeys.SERVER, ResourceKind.SERVER, name + "-server",
+                    Map.of("provider", spec.server().provider(), "region", spec.server().region(),
+                            "size", spec.server().size(), "image", IMAGE)));
+            desired.add(new DesiredResource(ResourceKeys.IP, ResourceKind.IP, name + "-ip",
+                    Map.of("attached to", name + "-server")));
+            for (String host : List.of(spec.domain(), "*." + spec.domain())) {
+                desired.add(new DesiredResource(ResourceKeys.dns("A", host), ResourceKind.DNS_RECORD, "A " + host,
+                        Map.of("points to", name + "-ip", "provider", spec.dns().provider())));
+            }
+        }
+        desired.add(new DesiredResource(ResourceKeys.STACK, ResourceKind.RELEASE, name + " services",
+                stackProperties(spec)));
+        return desired;
+    }
+
+    /** Default deny, then SSH, HTTP(S) for Traefik, WireGuard when peers exist, mail ports when mail is on. */
+    static List<FirewallRule> firewallRules(HavenSpec spec) {
+        List<FirewallRule> rules = new ArrayList<>(List.of(
+                FirewallRule.tcp(22, "SSH"), FirewallRule.tcp(80, "HTTP (ACME, redirect)"),
+                FirewallRule.tcp(443, "HTTPS")));
+        if (spec.vpn() != null && !spec.vpn().peers().isEmpty()) {
+            rules.add(FirewallRule.udp(Integer.parseInt(WIREGUARD_PORT), "WireGuard"));
+        }
+        if (spec.mail() != null && spec.mail().enabled()) {
+            rules.add(FirewallRule.tcp(25, "SMTP"));
+            rules.add(FirewallRule.tcp(465, "SMTPS"));
+            rules.add(FirewallRule.tcp(587, "Submission"));
+            rules.add(FirewallRule.tcp(993, "IMAPS"));
+        }
+        return rules;
+    }
+
+    /** The inputs of the deployed stack; a change here means a new release. */
+    static Map<String, String> stackProperties(HavenSpec spec) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("domain", spec.domain());
+        properties.put("services", spec.services().stream()
+                .map(s -> s.options().isEmpty() ? s.id() : s.id() + s.options())
+                .collect(Collectors.joining(",")));
+        properties.put("tls", spec.tls() == null ? "" : spec.tls().yamlName());
+        properties.put("mail", String.valueOf(spec.mail() != null && spec.mail().enabled()));
+        properties.put("vpn peers", spec.vpn() == null ? "" : spec.vpn().peers().stream()
+                .map(p -> p.name()).collect(Collectors.joining(",")));
+        properties.put("backup", spec.backupTarget().map(b -> b.bucket() + "/" + b.prefix()).orElse("off"));
+        properties.put("owner", spec.owner() == null ? "" : spec.owner().email());
+        return properties;
+    }
+
+    static String ruleText(FirewallRule rule) {
+        return rule.protocol().name().toLowerCase(java.util.Locale.ROOT) + "/" + rule.port();
+    }
+}

@@ -1,0 +1,280 @@
+package org.openhaven.engine.haven;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.openhaven.engine.cloud.CloudProvider;
+import org.openhaven.engine.cloud.CloudResource;
+import org.openhaven.engine.cloud.HavenLabel;
+import org.openhaven.engine.cloud.ResourceKind;
+import org.openhaven.engine.dns.DnsProvider;
+import org.openhaven.engine.dns.DnsRecord;
+import org.openhaven.engine.dns.DnsZone;
+import org.openhaven.engine.error.ErrorCategory;
+import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.plan.Applier;
+import org.openhaven.engine.plan.CancellationToken;
+import org.openhaven.engine.plan.Plan;
+import org.openhaven.engine.plan.Planner;
+import org.openhaven.engine.plan.ProgressListener;
+import org.openhaven.engine.plan.RunResult;
+import org.openhaven.engine.secrets.Secret;
+import org.openhaven.engine.secrets.SecretStore;
+import org.openhaven.engine.secrets.Vault;
+import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.state.AtomicFiles;
+import org.openhaven.engine.state.HavenDirectory;
+import org.openhaven.engine.state.HavenLock;
+import org.openhaven.engine.state.HavenState;
+import org.openhaven.engine.state.HavenStore;
+import org.openhaven.engine.state.ResourceRecord;
+import org.openhaven.engine.state.StateFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one API the CLI and the desktop share: list havens, plan, apply with progress and cancellation, status,
+ * destroy, unlock, and the vault. Thread-safe; an apply or destroy holds the haven's lock across processes.
+ */
+public final class HavenEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HavenEngine.class);
+
+    private final HavenStore store;
+    private final ProviderRegistry providers;
+    private final HavenComponents components;
+    private final Applier applier;
+    private final Clock clock;
+
+    public HavenEngine(HavenStore store, ProviderRegistry providers, HavenComponents components, Applier applier,
+                       Clock clock) {
+        this.store = store;
+        this.providers = providers;
+        this.components = components;
+        this.applier = applier;
+        this.clock = clock;
+    }
+
+    public HavenStore store() {
+        return store;
+    }
+
+    /** The havens on this computer, sorted by name. */
+    public List<String> havens() {
+        return store.list();
+    }
+
+    public HavenDirectory directory(String haven) {
+        return store.haven(haven);
+    }
+
+    /** Keeps a copy of the user's spec file in the haven's directory, so later commands work from anywhere. */
+    public HavenDirectory remember(HavenSpec spec, Path specFile) {
+        HavenDirectory dir = store.create(spec.havenId());
+        try {
+            if (!specFile.toAbsolutePath().normalize().equals(dir.specFile().toAbsolutePath().normalize())) {
+                AtomicFiles.write(dir.specFile(), Files.readAllBytes(specFile));
+            }
+        } catch (IOException e) {
+            throw OpenHavenException.of(ErrorCategory.CONFIG, "Could not read " + specFile + ".")
+                    .remedy("Check the path and that you may read the file.").cause(e).build();
+        }
+        return dir;
+    }
+
+    /** Opens the haven's vault, creating it on first use. */
+    public Vault openVault(String haven, Secret passphrase) {
+        return Vault.openOrCreate(store.create(haven).vaultFile(), passphrase);
+    }
+
+    /** Whether the haven's vault exists yet (then a new passphrase is being chosen). */
+    public boolean vaultExists(String haven) {
+        return Vault.exists(store.haven(haven).vaultFile());
+    }
+
+    /** Asks each provider for the account its credentials belong to; fails with AUTH naming the provider. */
+    public List<String> verifyCredentials(HavenSpec spec, SecretStore secrets) {
+        List<String> accounts = new ArrayList<>();
+        if (!spec.server().isExistingServer()) {
+            accounts.add(spec.server().provider() + ": " + providers.cloud(spec.server(), secrets).verifyCredentials());
+            accounts.add(spec.dns().provider() + ": " + providers.dns(spec.dns(), secrets).verifyCredentials());
+        }
+        return accounts;
+    }
+
+    /** The plan for bringing the haven to {@code spec}; needs no network and no secrets. */
+    public Plan plan(HavenSpec spec) {
+        return Planner.plan(stateFile(spec.havenId()).read(), DesiredResources.of(spec));
+    }
+
+    /**
+     * Applies the spec under the haven's lock. With a saved {@code plan}, refuses it when the state has changed
+     * since it was made; with null, applies the current plan.
+     *
+     * @param command what is running, recorded in the lock file ({@code "openhaven apply"})
+     */
+    public RunResult apply(HavenSpec spec, SecretStore secrets, Plan plan, ProgressListener listener,
+                           CancellationToken cancellation, String command) {
+        HavenDirectory dir = store.create(spec.havenId());
+        try (HavenLock lock = HavenLock.acquire(dir.lockFile(), command, clock.instant())) {
+            StateFile state = stateFile(spec.havenId());
+            if (plan != null) {
+                plan.requireCurrent(state.read());
+            }
+            LOG.info("apply of haven {} by {}", spec.havenId(), lock.holder().describe());
+            FlowContext flow = flow(spec, dir, secrets);
+            if (!spec.server().isExistingServer()) {
+                // an unknown provider is a spec mistake: say so before anything runs
+                flow.cloud().get();
+                flow.dns().get();
+            }
+            return applier.run(HavenFlow.steps(flow), state, listener, cancellation);
+        }
+    }
+
+    /** The recorded resources, checked against the providers; never changes state, whatever the providers say. */
+    public HavenStatus status(HavenSpec spec, SecretStore secrets) {
+        HavenDirectory dir = store.haven(spec.havenId());
+        HavenState state = stateFile(spec.havenId()).read();
+        List<String> problems = new ArrayList<>();
+        FlowContext flow = flow(spec, dir, secrets);
+        boolean anyCloud = state.resources().values().stream()
+                .anyMatch(r -> r.kind() != ResourceKind.RELEASE && r.kind() != ResourceKind.DNS_RECORD);
+        Set<String> cloudIds = !anyCloud ? Set.of() : ask(problems, () -> flow.cloud().get().listOwned(flow.label()).stream()
+                .map(r -> r.kind() + ":" + r.providerId()).collect(Collectors.toSet()));
+        Set<String> dnsIds = state.resources().values().stream().anyMatch(r -> r.kind() == ResourceKind.DNS_RECORD)
+                ? ask(problems, () -> {
+                    DnsProvider dns = flow.dns().get();
+                    return dns.listOwned(flow.label(), dns.findZone(spec.domain())).stream()
+                            .map(DnsRecord::providerId).collect(Collectors.toSet());
+                })
+                : Set.of();
+        List<ResourceStatus> resources = new ArrayList<>();
+        for (ResourceRecord r : state.resources().values()) {
+            ResourceStatus.Presence presence;
+            if (r.kind() == ResourceKind.RELEASE) {
+                presence = ResourceStatus.Presence.LOCAL;
+            } else {
+                Set<String> known = r.kind() == ResourceKind.DNS_RECORD ? dnsIds : cloudIds;
+                String id = r.kind() == ResourceKind.DNS_RECORD ? r.providerId() : r.kind() + ":" + r.providerId();
+                presence = known == null ? ResourceStatus.Presence.UNKNOWN
+                        : known.contains(id) ? ResourceStatus.Presence.PRESENT : ResourceStatus.Presence.MISSING;
+            }
+            resources.add(new ResourceStatus(r.key(), r.kind(), r.name(), r.providerId(), presence));
+        }
+        return new HavenStatus(spec.havenId(), state.revision(), resources,
+                List.copyOf(state.journal().values()), HavenLock.read(dir.lockFile()), problems);
+    }
+
+    /**
+     * Removes everything at the providers that carries the haven's label (found by label, so it works even with
+     * lost state), then forgets it in state. With {@code dryRun}, only reports what it would remove.
+     */
+    public DestroyReport destroy(HavenSpec spec, SecretStore secrets, boolean dryRun, ProgressListener listener,
+                                 String command) {
+        HavenDirectory dir = store.create(spec.havenId());
+        try (HavenLock lock = HavenLock.acquire(dir.lockFile(), command, clock.instant())) {
+            FlowContext flow = flow(spec, dir, secrets);
+            List<String> removed = new ArrayList<>();
+            if (!spec.server().isExistingServer()) {
+                DnsProvider dns = flow.dns().get();
+                DnsZone zone = dns.findZone(spec.domain());
+                for (DnsRecord record : dns.listOwned(flow.label(), zone)) {
+                    removed.add("DNS " + record.type() + " " + record.name());
+                    if (!dryRun) {
+                        dns.delete(zone, record);
+                    }
+                }
+                CloudProvider cloud = flow.cloud().get();
+                List<CloudResource> owned = new ArrayList<>(cloud.listOwned(flow.label()));
+                owned.sort(Comparator.comparingInt(r -> destroyOrder(r.kind())));
+                for (CloudResource resource : owned) {
+                    removed.add(resource.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
+                            + resource.name() + " (id " + resource.providerId() + ")");
+                    if (!dryRun) {
+                        cloud.destroy(resource);
+                    }
+                }
+            }
+            if (!dryRun) {
+                StateFile state = stateFile(spec.havenId());
+                state.update(s -> new HavenState(s.formatVersion(), s.haven(), s.revision() + 1, Map.of(), Map.of()));
+                LOG.info("destroyed haven {}: {} resource(s)", spec.havenId(), removed.size());
+            }
+            return new DestroyReport(spec.havenId(), dryRun, removed);
+        }
+    }
+
+    /** Who holds the haven's lock, if anyone. */
+    public Optional<HavenLock.Holder> lockHolder(String haven) {
+        return HavenLock.read(store.haven(haven).lockFile());
+    }
+
+    /** Removes the haven's lock whoever holds it; returns the holder it removed. */
+    public Optional<HavenLock.Holder> unlock(String haven) {
+        return HavenLock.forceRelease(store.haven(haven).lockFile());
+    }
+
+    /** The haven's recorded state. */
+    public HavenState state(String haven) {
+        return stateFile(haven).read();
+    }
+
+    private StateFile stateFile(String haven) {
+        return new StateFile(store.haven(haven).stateFile(), haven);
+    }
+
+    private FlowContext flow(HavenSpec spec, HavenDirectory dir, SecretStore secrets) {
+        Supplier<CloudProvider> cloud = memoize(() -> providers.cloud(spec.server(), secrets));
+        Supplier<DnsProvider> dns = memoize(() -> providers.dns(spec.dns(), secrets));
+        return new FlowContext(spec, dir, secrets, cloud, dns, components, new AtomicReference<>());
+    }
+
+    /** Servers go before what they use: IP, server, firewall, key. */
+    private static int destroyOrder(ResourceKind kind) {
+        return switch (kind) {
+            case IP -> 0;
+            case SERVER -> 1;
+            case VOLUME -> 2;
+            case FIREWALL -> 3;
+            case SSH_KEY -> 4;
+            default -> 5;
+        };
+    }
+
+    private static Set<String> ask(List<String> problems, Supplier<Set<String>> question) {
+        try {
+            return question.get();
+        } catch (OpenHavenException e) {
+            LOG.warn("status: provider could not be asked: {}", e.userMessage(), e);
+            problems.add(e.describe());
+            return null;
+        }
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        AtomicReference<T> value = new AtomicReference<>();
+        return () -> {
+            synchronized (value) {
+                if (value.get() == null) {
+                    value.set(supplier.get());
+                }
+                return value.get();
+            }
+        };
+    }
+
+    static HavenLabel label(HavenSpec spec) {
+        return new HavenLabel(spec.havenId());
+    }
+}

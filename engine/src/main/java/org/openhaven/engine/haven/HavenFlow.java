@@ -1,0 +1,37 @@
+package org.openhaven.engine.haven;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.openhaven.engine.cloud.ResourceKind;
+import org.openhaven.engine.plan.DesiredResource;
+import org.openhaven.engine.plan.Step;
+
+/**
+ * The haven's apply as a DAG of steps. For a cloud haven: SSH key and firewall (in parallel) → server →
+ * reserved IP and wait-running → DNS, SSH → bootstrap; render in parallel from the start; then deploy, verify,
+ * prune. For an existing server only the host part runs.
+ */
+final class HavenFlow {
+
+    private HavenFlow() {
+    }
+
+    static List<Step> steps(FlowContext flow) {
+        List<DesiredResource> desiredList = DesiredResources.of(flow.spec());
+        Map<String, DesiredResource> desired = new LinkedHashMap<>();
+        desiredList.forEach(d -> desired.put(d.key(), d));
+        boolean cloud = !flow.spec().server().isExistingServer();
+        List<Step> steps = new ArrayList<>();
+        if (cloud) {
+            steps.addAll(CloudSteps.steps(flow, desired));
+            steps.add(new EnsureDnsRecords(flow, desiredList.stream()
+                    .filter(d -> d.kind() == ResourceKind.DNS_RECORD).toList()));
+        }
+        steps.addAll(HostSteps.steps(flow, cloud));
+        steps.add(new PruneResources(flow, desired.keySet().stream().collect(Collectors.toSet()), HostSteps.VERIFY));
+        return steps;
+    }
+}

@@ -1,0 +1,25 @@
+package org.openhaven.engine.haven;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.openhaven.engine.plan.Deadline;
+import org.openhaven.engine.plan.CancellationToken;
+
+/**
+ * Seam to the remote module: everything done on the server over SSH. Each method is idempotent; output lines go to
+ * {@code log} (never secrets). Failures are OpenHavenExceptions (REMOTE_COMMAND, NETWORK, AUTH).
+ */
+public interface HostDeployer {
+
+    /** Returns once SSH accepts our key, or fails when the deadline passes. */
+    void waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation, Consumer<String> log);
+
+    /** Brings the host to the base state (Docker, firewall, hardening); a no-op on a host already there. */
+    void bootstrap(HostTarget target, Consumer<String> log);
+
+    /** Uploads the bundle as release {@code bundleHash}, switches to it and starts the stack. */
+    void deploy(HostTarget target, Path bundleDir, String bundleHash, Consumer<String> log);
+
+    /** Checks the services answer; fails naming the ones that do not. */
+    void verify(HostTarget target, Consumer<String> log);
+}

@@ -1,0 +1,146 @@
+package org.openhaven.engine.haven;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.openhaven.engine.cloud.ResourceKind;
+import org.openhaven.engine.error.ErrorCategory;
+import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.plan.Deadline;
+import org.openhaven.engine.plan.StepContext;
+import org.openhaven.engine.plan.StepOutcome;
+import org.openhaven.engine.secrets.Secret;
+import org.openhaven.engine.state.ResourceRecord;
+
+/** The server part of the flow, through the {@link HostDeployer} seam: SSH, bootstrap, render, deploy, verify. */
+final class HostSteps {
+
+    static final String WAIT_SSH = "wait-ssh";
+    static final String BOOTSTRAP = "bootstrap-host";
+    static final String RENDER = "render-bundle";
+    static final String DEPLOY = "deploy";
+    static final String VERIFY = "verify";
+    static final Duration SSH_BUDGET = Duration.ofMinutes(5);
+
+    private HostSteps() {
+    }
+
+    static List<HavenStep> steps(FlowContext flow, boolean cloud) {
+        String[] sshAfter = cloud ? new String[] {CloudSteps.ENSURE_IP, CloudSteps.WAIT_RUNNING} : new String[0];
+        List<String> deployAfter = new ArrayList<>(List.of(BOOTSTRAP, RENDER));
+        if (cloud) {
+            deployAfter.add(EnsureDnsRecords.ID);
+        }
+        return List.of(
+                new HavenStep(flow, WAIT_SSH, "Wait for SSH", sshAfter) {
+                    @Override
+                    public boolean stillDone(StepContext context) {
+                        return false; // a quick check, and the next steps need the host reachable anyway
+                    }
+
+                    @Override
+                    public StepOutcome run(StepContext context) {
+                        HostTarget target = target(flow, context);
+                        flow.components().deployer().waitForSsh(target, Deadline.after(context.clock(), SSH_BUDGET,
+                                "SSH on " + target.host() + ":" + target.port()), context.cancellation(), context::log);
+                        return StepOutcome.unchanged("SSH answers on " + target.host() + ":" + target.port());
+                    }
+                },
+                new HavenStep(flow, BOOTSTRAP, "Prepare the server", WAIT_SSH) {
+                    @Override
+                    public StepOutcome run(StepContext context) {
+                        flow.components().deployer().bootstrap(target(flow, context), context::log);
+                        return StepOutcome.changed("server prepared");
+                    }
+                },
+                new RenderBundle(flow),
+                new HavenStep(flow, DEPLOY, "Deploy the services", deployAfter.toArray(String[]::new)) {
+                    @Override
+                    public String fingerprint() {
+                        return DesiredResources.stackProperties(flow.spec()).toString();
+                    }
+
+                    @Override
+                    public StepOutcome run(StepContext context) {
+                        String hash = flow.renderedBundle().get();
+                        flow.components().deployer().deploy(target(flow, context),
+                                flow.directory().bundlesDir().resolve(hash), hash, context::log);
+                        context.record(new ResourceRecord(ResourceKeys.STACK, ResourceKind.RELEASE, hash,
+                                flow.spec().havenId() + " services", DesiredResources.stackProperties(flow.spec()),
+                                java.util.Map.of()));
+                        return StepOutcome.changed("release " + hash + " deployed");
+                    }
+                },
+                new HavenStep(flow, VERIFY, "Check the services", DEPLOY) {
+                    @Override
+                    public boolean stillDone(StepContext context) {
+                        return false;
+                    }
+
+                    @Override
+                    public StepOutcome run(StepContext context) {
+                        flow.components().deployer().verify(target(flow, context), context::log);
+                        return StepOutcome.unchanged("all services answer");
+                    }
+                });
+    }
+
+    /** Renders the bundle into {@code bundles/<hash>}, every run, and hands the hash to the deploy step. */
+    static final class RenderBundle extends HavenStep {
+        RenderBundle(FlowContext flow) {
+            super(flow, RENDER, "Render the configuration");
+        }
+
+        @Override
+        public boolean stillDone(StepContext context) {
+            return false; // rendering is local and deterministic: always redo, so the bundle matches the spec
+        }
+
+        @Override
+        public StepOutcome run(StepContext context) {
+            Path bundles = flow.directory().bundlesDir();
+            try {
+                Files.createDirectories(bundles);
+                Path work = Files.createTempDirectory(bundles, ".render");
+                String hash = flow.components().renderer().render(flow.spec(), flow.secrets(), work);
+                Path target = bundles.resolve(hash);
+                if (Files.isDirectory(target)) {
+                    deleteTree(work);
+                } else {
+                    Files.move(work, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
+                flow.renderedBundle().set(hash);
+                return StepOutcome.unchanged("bundle " + hash + " rendered");
+            } catch (IOException e) {
+                throw OpenHavenException.of(ErrorCategory.CONFIG, "Could not write the bundle under " + bundles + ".")
+                        .remedy("Check the free disk space and permissions of " + bundles + ".").cause(e).build();
+            }
+        }
+    }
+
+    static HostTarget target(FlowContext flow, StepContext context) {
+        Secret key = flow.secrets().find(ResourceKeys.VAULT_SSH_PRIVATE).orElseThrow(() -> OpenHavenException.config(
+                "The vault holds no SSH key for this haven.",
+                "Store the server's private key with 'openhaven secrets set " + ResourceKeys.VAULT_SSH_PRIVATE + "'."));
+        if (flow.spec().server().isExistingServer()) {
+            var server = flow.spec().server();
+            return new HostTarget(server.host(), server.port() == null ? 22 : server.port(),
+                    server.user() == null ? "root" : server.user(), key);
+        }
+        String ip = context.resource(ResourceKeys.IP).map(r -> r.attributes().get("ipv4"))
+                .or(() -> context.resource(ResourceKeys.SERVER).map(r -> r.attributes().get("ipv4")))
+                .orElseThrow(() -> OpenHavenException.internal("The server's address is not recorded yet.", null));
+        return new HostTarget(ip, 22, "root", key);
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

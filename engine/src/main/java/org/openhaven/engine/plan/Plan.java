@@ -1,0 +1,40 @@
+package org.openhaven.engine.plan;
+
+import java.util.List;
+import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.state.HavenState;
+
+/**
+ * What an apply will do, resource by resource, and the state revision it was computed against. Stable:
+ * the same spec and state give the same plan (changes sorted by key), so its JSON can be diffed and saved.
+ */
+public record Plan(int formatVersion, String haven, long basedOnRevision, List<PlannedChange> changes) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public Plan {
+        changes = List.copyOf(changes);
+    }
+
+    public long count(Action action) {
+        return changes.stream().filter(c -> c.action() == action).count();
+    }
+
+    /** Whether applying it would change anything. */
+    public boolean hasChanges() {
+        return changes.stream().anyMatch(c -> c.action() != Action.NOOP);
+    }
+
+    /** Refuses a plan made for another haven or against a state that has changed since. */
+    public void requireCurrent(HavenState state) {
+        if (!haven.equals(state.haven())) {
+            throw OpenHavenException.config("This plan is for haven '" + haven + "', not '" + state.haven() + "'.",
+                    "Pass the plan to the haven it was made for, or make a new one with 'openhaven plan'.");
+        }
+        if (basedOnRevision != state.revision()) {
+            throw OpenHavenException.config("The plan is stale: it was made against state revision "
+                            + basedOnRevision + ", and the haven's state is now at revision " + state.revision() + ".",
+                    "Run 'openhaven plan' again, review it, and apply the new plan.");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.openhaven.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderCommandTest {
+
+    /** The annotated example spec of the project: also the user documentation. */
+    private static final Path EXAMPLE = Path.of("..", "examples", "haven.yaml");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return OpenHavenCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void rendersTheExampleSpecOfflineAndPrintsWhatTheHavenNeeds() throws IOException {
+        Path bundle = dir.resolve("bundle");
+
+        int code = run("render", "--spec", EXAMPLE.toString(), "--out", bundle.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("Rendered haven 'home' (example.org)")
+                .contains("  vaultwarden      https://vault.example.org")
+                .contains("  keycloak-db      (internal)")
+                .contains("  quay.io/keycloak/keycloak:26.5.6")
+                .contains("  A     git.example.org              the server's IPv4 address")
+                .contains("Ports to open: 80/tcp, 443/tcp, 2222/tcp, 51820/udp")
+                .contains("passwords will differ");
+        assertThat(bundle.resolve("compose.yaml")).isRegularFile();
+        assertThat(bundle.resolve("clients/wireguard/phone.conf")).isRegularFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(bundle.resolve(".env"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void renderingAgainWithFewerServicesLeavesNoFileOfTheRemovedOnes() throws IOException {
+        Path bundle = dir.resolve("bundle");
+        Path spec = dir.resolve("haven.yaml");
+        String example = Files.readString(EXAMPLE);
+        Files.writeString(spec, example.replace("  - onlyoffice         # documents in Nextcloud\n", "")
+                .replace("vpn:\n  peers: [phone, laptop]", "vpn:\n  peers: [phone]"));
+        assertThat(run("render", "--spec", EXAMPLE.toString(), "--out", bundle.toString())).isZero();
+        assertThat(bundle.resolve("clients/wireguard/laptop.conf")).exists();
+
+        assertThat(run("render", "--spec", spec.toString(), "--out", bundle.toString())).as(err.toString()).isZero();
+
+        assertThat(bundle.resolve("clients/wireguard/laptop.conf")).doesNotExist();
+        assertThat(Files.readString(bundle.resolve("compose.yaml"))).doesNotContain("onlyoffice");
+    }
+
+    @Test
+    void refusesToWriteIntoADirectoryOfOtherFiles() throws IOException {
+        Files.writeString(dir.resolve("thesis.txt"), "mine");
+
+        int code = run("render", "--spec", EXAMPLE.toString(), "--out", dir.toString());
+
+        assertThat(code).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(err.toString()).contains("is not empty and holds no earlier bundle");
+        assertThat(Files.readString(dir.resolve("thesis.txt"))).isEqualTo("mine");
+        assertThat(dir.resolve("compose.yaml")).doesNotExist();
+    }
+
+    @Test
+    void aTypoInTheSpecIsReportedWithoutAStackTrace() throws IOException {
+        Path spec = dir.resolve("haven.yaml");
+        Files.writeString(spec, Files.readString(EXAMPLE).replace("  - vaultwarden ", "  - vaultwardn "));
+
+        int code = run("render", "--spec", spec.toString(), "--out", dir.resolve("out").toString());
+
+        assertThat(code).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(err.toString()).contains("vaultwardn").contains("vaultwarden").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+}

@@ -1,0 +1,85 @@
+package org.openhaven.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void exampleSpecIsValidAndItsServicesAreListed() {
+        CliRun run = CliRun.of("validate", "--spec", Path.of("..", "examples", "haven.yaml").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(OpenHavenCli.OK);
+        assertThat(run.out()).startsWith(Path.of("..", "examples", "haven.yaml") + " is valid: ")
+                .contains("vaultwarden", "nextcloud", "gitea", "traefik");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void invalidSpecExitsWithUsageCodeAndListsEveryProblemWithItsLine() throws Exception {
+        Path spec = dir.resolve("haven.yaml");
+        Files.writeString(spec, """
+                name: Home
+                domain: example.org
+                owner: {name: Ada, email: ada@example.org}
+                server: {provider: hetzner, region: fsn1, size: cx32}
+                servcies: [vaultwarden]
+                """);
+
+        CliRun run = CliRun.of("validate", "--spec", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("""
+                haven.yaml has 3 problems:
+                  haven.yaml:1: name: 'Home' must be lower-case letters, digits and dashes, starting and ending with \
+                a letter or digit (it labels every cloud resource), e.g. 'home'
+                  haven.yaml:5: servcies: unknown key — did you mean 'services'?
+                  haven.yaml: services: choose at least one service, e.g. [vaultwarden, nextcloud]
+                  → Fix them in haven.yaml (examples/haven.yaml explains every field), then run 'openhaven validate' \
+                again.
+                """);
+    }
+
+    @Test
+    void missingSpecSaysHowToCreateOne() {
+        CliRun run = CliRun.of("validate", "--spec", dir.resolve("haven.yaml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(run.err()).isEqualTo("There is no haven spec at " + dir.resolve("haven.yaml") + ".\n"
+                + "  → Run 'openhaven init' to create one, or point to yours with --spec FILE.\n");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CliRun run = CliRun.of("validate", "--spek", "x.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(run.err()).startsWith("Unknown options: '--spek'");
+    }
+
+    @Test
+    void awsSizeTooSmallForTheServicesIsRejectedFromTheBundledTable() throws Exception {
+        Path spec = dir.resolve("haven.yaml");
+        Files.writeString(spec, """
+                name: home
+                domain: example.org
+                owner: {name: Ada, email: ada@example.org}
+                server: {provider: aws, region: eu-central-1, size: t3.small}
+                services: [nextcloud, onlyoffice]
+                """);
+
+        CliRun run = CliRun.of("validate", "--spec", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(run.err()).startsWith("haven.yaml has a problem:\n  haven.yaml:5: services: need ")
+                .contains(" MiB of memory, but aws t3.small has 2048 MiB — choose a larger size such as ");
+    }
+}

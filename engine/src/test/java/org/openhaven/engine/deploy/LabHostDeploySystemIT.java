@@ -1,0 +1,183 @@
+package org.openhaven.engine.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openhaven.engine.error.ErrorCategory;
+import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.host.BootstrapOptions;
+import org.openhaven.engine.host.HostBootstrap;
+import org.openhaven.engine.remote.CountingExecutor;
+import org.openhaven.engine.remote.OutputConsumer;
+import org.openhaven.engine.remote.RemoteCommand;
+import org.openhaven.engine.remote.SshConnection;
+import org.openhaven.engine.remote.SshExecutor;
+import org.openhaven.engine.secrets.SecretGenerators;
+import org.openhaven.engine.status.StatusGatherer;
+import org.openhaven.engine.status.StatusReport;
+import org.openhaven.engine.testsupport.LabHost;
+
+/**
+ * The real engine against a lab host over real SSH: bootstrap (hardening and firewall; no package installs, the
+ * lab has no internet), then deploys of a stack of stand-in services built from busybox-static, a broken release
+ * that must roll back, a deploy refused by the lock, and the status report.
+ */
+@Tag("system")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LabHostDeploySystemIT {
+
+    private static final Duration CONNECT = Duration.ofSeconds(20);
+    private LabHost lab;
+    private final SecretGenerators.SshKeyPair havenKey = new SecretGenerators().ed25519("haven");
+    private String pinned;
+
+    @BeforeAll
+    void startLabHost() {
+        lab = LabHost.fresh();
+    }
+
+    @AfterAll
+    void removeLabHost() {
+        if (lab != null) {
+            lab.remove();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void bootstrapHardensSshdAndLoadsADefaultDenyFirewallWithExactlyTheExpectedOpenings() {
+        HostBootstrap bootstrap = new HostBootstrap(new BootstrapOptions("haven", havenKey.publicKeyLine(), false,
+                false));
+        try (SshConnection root = SshConnection.open(lab.target("root"), lab.rootKey().privateKeyPem(), null,
+                CONNECT)) {
+            pinned = root.hostKeyFingerprint();
+            bootstrap.run(new SshExecutor(root), OutputConsumer.IGNORE);
+            bootstrap.run(new SshExecutor(root), OutputConsumer.IGNORE); // idempotent: a second run changes nothing
+        }
+        assertThat(pinned).startsWith("SHA256:");
+        String sshd = lab.exec("sshd", "-T");
+        assertThat(sshd).contains("passwordauthentication no", "kbdinteractiveauthentication no",
+                "permitrootlogin without-password");
+        assertThat(lab.exec("sh", "-c", "grep -c ssh-ed25519 /home/haven/.ssh/authorized_keys").strip())
+                .isEqualTo("1");
+        String table = lab.exec("nft", "list", "table", "inet", "openhaven");
+        assertThat(table).contains("policy drop;");
+        List<String> accepts = table.lines().map(String::strip)
+                .filter(l -> l.contains("dport") && l.endsWith("accept")).toList();
+        assertThat(accepts).containsExactly("tcp dport { 22, 80, 443 } accept", "udp dport 51820 accept");
+    }
+
+    @Test
+    @Order(2)
+    void releaseComesUpHealthyAndARepeatedDeploySkipsTheUpload() {
+        try (SshConnection admin = SshConnection.open(lab.target("haven"), havenKey.privateKeyPem(), pinned, CONNECT)) {
+            CountingExecutor counting = new CountingExecutor(new SshExecutor(admin));
+            DeployResult first = new Deployer(counting, ServerLayout.DEFAULT).deploy(bundle("one", true), "test@lab",
+                    OutputConsumer.IGNORE);
+            assertThat(first.uploaded()).isTrue();
+            assertThat(counting.roundTrips()).isLessThanOrEqualTo(10);
+            assertThat(served()).isEqualTo("release one");
+            DeployResult again = new Deployer(counting, ServerLayout.DEFAULT).deploy(bundle("one", true), "test@lab",
+                    OutputConsumer.IGNORE);
+            assertThat(again.uploaded()).isFalse();
+        }
+        assertThat(lab.exec("stat", "-c", "%a %U", "/opt/openhaven/current/.env").strip()).isEqualTo("600 root");
+        assertThat(lab.exec("ls", "/opt/openhaven").lines().toList()).doesNotContain(".deploy-lock");
+    }
+
+    @Test
+    @Order(3)
+    void brokenReleaseRollsBackAndTheOldOneKeepsServing() {
+        try (SshConnection admin = SshConnection.open(lab.target("haven"), havenKey.privateKeyPem(), pinned, CONNECT)) {
+            Deployer deployer = new Deployer(new SshExecutor(admin), ServerLayout.DEFAULT);
+            assertThatThrownBy(() -> deployer.deploy(bundle("two", false), "test@lab", OutputConsumer.IGNORE))
+                    .isInstanceOfSatisfying(OpenHavenException.class, e -> {
+                        assertThat(e.category()).isEqualTo(ErrorCategory.REMOTE_COMMAND);
+                        assertThat(e.userMessage()).contains("'web' did not become healthy",
+                                "The previous release one is serving again");
+                    });
+        }
+        assertThat(lab.exec("readlink", "/opt/openhaven/current").strip()).isEqualTo("/opt/openhaven/releases/one");
+        assertThat(served()).isEqualTo("release one");
+    }
+
+    @Test
+    @Order(4)
+    void secondDeployIsRefusedWhileTheLockIsHeld() {
+        lab.exec("sh", "-c", "mkdir /opt/openhaven/.deploy-lock && echo 'holder=ann@laptop release=x' "
+                + "> /opt/openhaven/.deploy-lock/holder");
+        try (SshConnection admin = SshConnection.open(lab.target("haven"), havenKey.privateKeyPem(), pinned, CONNECT)) {
+            Deployer deployer = new Deployer(new SshExecutor(admin), ServerLayout.DEFAULT);
+            assertThatThrownBy(() -> deployer.deploy(bundle("three", true), "test@lab", OutputConsumer.IGNORE))
+                    .isInstanceOfSatisfying(OpenHavenException.class, e -> {
+                        assertThat(e.category()).isEqualTo(ErrorCategory.LOCKED);
+                        assertThat(e.userMessage()).contains("ann@laptop");
+                    });
+        } finally {
+            lab.exec("rm", "-rf", "/opt/openhaven/.deploy-lock");
+        }
+        assertThat(lab.exec("readlink", "/opt/openhaven/current").strip()).isEqualTo("/opt/openhaven/releases/one");
+    }
+
+    @Test
+    @Order(5)
+    void statusReportsServicesResourcesReleaseAndBackup() {
+        lab.exec("sh", "-c", "mkdir -p /opt/openhaven/backup && printf '%s' "
+                + "'{\"finishedAt\":\"2026-11-24T03:00:00Z\",\"ok\":true}' > /opt/openhaven/backup/status.json");
+        StatusReport report;
+        try (SshConnection admin = SshConnection.open(lab.target("haven"), havenKey.privateKeyPem(), pinned, CONNECT)) {
+            CountingExecutor counting = new CountingExecutor(new SshExecutor(admin));
+            report = new StatusGatherer(counting, ServerLayout.DEFAULT).gather("lab.example");
+            assertThat(counting.roundTrips()).isEqualTo(1);
+        }
+        assertThat(report.liveRelease()).isEqualTo("one");
+        assertThat(report.services()).extracting(StatusReport.ServiceStatus::service).containsExactly("web");
+        assertThat(report.services().get(0).health()).isEqualTo("healthy");
+        assertThat(report.diskTotalBytes()).isPositive();
+        assertThat(report.memoryTotalBytes()).isPositive();
+        assertThat(report.lastBackupJson()).hasValue("{\"finishedAt\":\"2026-11-24T03:00:00Z\",\"ok\":true}");
+        assertThat(report.certificateExpiry()).isEmpty(); // no TLS listener on the lab host
+    }
+
+    private String served() {
+        String id = lab.exec("docker", "ps", "-q", "--filter", "label=com.docker.compose.service=web").strip();
+        return lab.exec("docker", "exec", id, "wget", "-q", "-O", "-", "http://127.0.0.1/").strip();
+    }
+
+    /** A stand-in "web" service: busybox httpd serving the release's own page; the broken one listens elsewhere. */
+    private static ReleaseBundle bundle(String name, boolean healthy) {
+        String compose = """
+                services:
+                  web:
+                    image: %s
+                    command: ["httpd", "-f", "-p", "%s", "-h", "/www"]
+                    env_file: .env
+                    volumes:
+                      - ./www:/www:ro
+                    healthcheck:
+                      test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1/"]
+                      interval: 1s
+                      timeout: 2s
+                      retries: 2
+                """.formatted(LabHost.STANDIN_IMAGE, healthy ? "80" : "8081");
+        return new ReleaseBundle(name,
+                Map.of("compose.yaml", compose.getBytes(StandardCharsets.UTF_8),
+                        ".env", "STANDIN_PASSWORD=not-a-real-secret\n".getBytes(StandardCharsets.UTF_8),
+                        "www/index.html", ("release " + name + "\n").getBytes(StandardCharsets.UTF_8)),
+                List.of(new ReleaseBundle.ServiceCheck("web", Duration.ofSeconds(healthy ? 60 : 8))),
+                List.of(RemoteCommand.of("mark the post-deploy step", "touch", "/opt/openhaven/post-deploy-ran")));
+    }
+}

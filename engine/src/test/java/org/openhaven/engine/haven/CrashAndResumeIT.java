@@ -1,0 +1,128 @@
+package org.openhaven.engine.haven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhaven.engine.state.HavenLock;
+import org.openhaven.engine.state.HavenStore;
+import org.openhaven.engine.testsupport.CrashHarnessMain;
+import org.openhaven.engine.testsupport.FileBackedTestHost;
+import org.openhaven.engine.testsupport.FileBackedTestProvider;
+import org.openhaven.engine.testsupport.KillPoints;
+
+/**
+ * Kills the engine with SIGKILL at every step boundary and inside steps (right before and right after each side
+ * effect at the provider), runs apply again, and checks it converged with every resource created exactly once.
+ */
+class CrashAndResumeIT {
+
+    private static final String HAVEN = "crashy";
+    private static final List<String> STEPS = List.of("ensure-ssh-key", "ensure-firewall", "ensure-server",
+            "ensure-ip", "wait-running", "ensure-dns", "wait-ssh", "bootstrap-host", "render-bundle", "deploy",
+            "verify", "prune");
+    private static final List<String> INSIDE = List.of(
+            "provider:before-ssh_key", "provider:after-ssh_key", "provider:before-firewall", "provider:after-firewall",
+            "provider:before-server", "provider:after-server", "provider:before-ip", "provider:after-ip",
+            "provider:before-wait-running",
+            "provider:before-dns-A-" + HAVEN + ".example.org", "provider:after-dns-A-" + HAVEN + ".example.org",
+            "provider:before-dns-A-*." + HAVEN + ".example.org", "provider:after-dns-A-*." + HAVEN + ".example.org",
+            "host:before-deploy", "host:after-deploy",
+            "step:started:ensure-server");
+    private static final List<Process> STARTED = new ArrayList<>();
+
+    @TempDir
+    Path temp;
+
+    @AfterAll
+    static void killLeftovers() {
+        STARTED.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void applyConvergesAfterSigkillAtEveryStepBoundaryAndInsideSteps() throws Exception {
+        List<String> points = new ArrayList<>(STEPS.stream().map(s -> "step:done:" + s).toList());
+        points.addAll(INSIDE);
+        int tried = 0;
+        for (String point : points) {
+            Path dir = Files.createDirectory(temp.resolve("kill-" + tried));
+            Process victim = child(dir, point);
+            Path marker = dir.resolve("marker");
+            waitForMarker(victim, marker, point);
+            victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL on Linux
+            assertThat(victim.exitValue()).as("killed at %s", point).isEqualTo(137);
+
+            // as a user would: the dead run left its lock, which only 'openhaven unlock' removes
+            Path lock = new HavenStore(dir.resolve("home")).haven(HAVEN).lockFile();
+            assertThat(HavenLock.forceRelease(lock)).as("lock left by the run killed at %s", point)
+                    .hasValueSatisfying(holder -> assertThat(holder.pid()).isEqualTo(victim.pid()));
+
+            Process resumed = child(dir, null);
+            assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).as("resume after %s finished", point).isTrue();
+            assertThat(resumed.exitValue()).as("resume after kill at %s succeeded:%n%s", point,
+                    Files.readString(dir.resolve("child.log"))).isZero();
+            assertConverged(dir, point);
+            tried++;
+        }
+        System.out.println("CrashAndResumeIT: " + tried + " kill points tried, every one converged");
+        assertThat(tried).isEqualTo(points.size());
+    }
+
+    private static void assertConverged(Path dir, String point) {
+        FileBackedTestProvider.Data held = new FileBackedTestProvider(dir.resolve("provider.json")).snapshot();
+        assertThat(held.resources).as("resources after kill at %s", point)
+                .extracting(r -> r.get("kind") + ":" + r.get("name"))
+                .containsExactlyInAnyOrder("SSH_KEY:crashy-key", "FIREWALL:crashy-firewall", "SERVER:crashy-server",
+                        "IP:crashy-ip");
+        assertThat(held.dnsRecords).as("DNS after kill at %s", point)
+                .extracting(r -> r.get("type") + " " + r.get("name") + " " + r.get("content"))
+                .hasSize(2)
+                .allMatch(r -> r.endsWith(held.resources.stream().filter(x -> x.get("kind").equals("IP"))
+                        .findFirst().orElseThrow().get("ipv4")));
+        assertThat(held.creations).as("nothing created twice after kill at %s", point)
+                .hasSize(6)
+                .allSatisfy((what, count) -> assertThat(count).as(what).isEqualTo(1));
+        List<String> actions = new FileBackedTestHost(dir.resolve("host.log")).actions();
+        assertThat(actions).as("deployed after kill at %s", point).anyMatch(a -> a.startsWith("deploy "));
+    }
+
+    private static void waitForMarker(Process victim, Path marker, String point) throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(marker)) {
+            assertThat(victim.isAlive()).as("child still running before reaching %s", point).isTrue();
+            assertThat(System.nanoTime() < giveUp).as("reached kill point %s in time", point).isTrue();
+            Thread.sleep(20);
+        }
+    }
+
+    private static Process child(Path dir, String killAt) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto", "-cp", classPath()));
+        if (killAt != null) {
+            command.add("-D" + KillPoints.POINT_PROPERTY + "=" + killAt);
+            command.add("-D" + KillPoints.MARKER_PROPERTY + "=" + dir.resolve("marker"));
+        }
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.addAll(List.of(CrashHarnessMain.class.getName(), dir.resolve("home").toString(),
+                dir.resolve("provider.json").toString(), dir.resolve("host.log").toString(), HAVEN));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("child.log").toFile()));
+        builder.environment().keySet().removeIf(k -> k.startsWith("OPENHAVEN"));
+        Process process = builder.start();
+        STARTED.add(process);
+        return process;
+    }
+
+    static String classPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+}

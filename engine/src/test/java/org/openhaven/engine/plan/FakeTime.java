@@ -1,0 +1,38 @@
+package org.openhaven.engine.plan;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A clock that only moves when the code under test sleeps, recording every sleep. */
+final class FakeTime extends Clock implements Sleeper {
+
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    final List<Duration> sleeps = new ArrayList<>();
+
+    @Override
+    public synchronized void sleep(Duration duration, CancellationToken cancellation) {
+        cancellation.throwIfCancelled();
+        sleeps.add(duration);
+        now = now.plus(duration);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public synchronized Instant instant() {
+        return now;
+    }
+}

@@ -1,0 +1,351 @@
+package org.openhaven.engine.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhaven.engine.catalog.Catalog;
+import org.openhaven.engine.catalog.ServiceDefinition;
+import org.openhaven.engine.catalog.SsoKind;
+import org.openhaven.engine.secrets.InMemorySecretStore;
+import org.openhaven.engine.secrets.Secret;
+import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.spec.ServiceSelection;
+import org.openhaven.engine.spec.TlsMode;
+
+class StackRendererTest {
+
+    private static final Catalog CATALOG = Catalog.builtIn();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StackRenderer renderer = new StackRenderer(CATALOG);
+
+    @TempDir
+    Path out;
+
+    @Test
+    void sameSpecAndSecretsGiveAByteIdenticalBundle() {
+        InMemorySecretStore store = new InMemorySecretStore();
+        RenderedBundle first = renderer.render(TestSpecs.full(), store);
+        // A fresh renderer with another random source: nothing may depend on it once the vault holds the secrets.
+        RenderedBundle second = new StackRenderer(CATALOG, new SecureRandom()).render(TestSpecs.full(), store);
+
+        assertThat(second.files().keySet()).isEqualTo(first.files().keySet());
+        first.files().forEach((path, bytes) -> assertThat(second.files().get(path)).as(path).isEqualTo(bytes));
+        second.clientFiles().forEach((path, bytes) -> assertThat(first.clientFiles().get(path)).as(path).isEqualTo(bytes));
+        assertThat(second.manifest().bundleHash()).isEqualTo(first.manifest().bundleHash()).hasSize(64);
+    }
+
+    @Test
+    void anotherSpecGivesAnotherBundleHash() {
+        InMemorySecretStore store = new InMemorySecretStore();
+
+        assertThat(renderer.render(TestSpecs.only("gitea"), store).manifest().bundleHash())
+                .isNotEqualTo(renderer.render(TestSpecs.only("gitea", "vaultwarden"), store).manifest().bundleHash());
+    }
+
+    @Test
+    void composeFileHoldsNoSecretFromTheVault() {
+        InMemorySecretStore store = new InMemorySecretStore();
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), store);
+        String compose = bundle.text(StackRenderer.COMPOSE_FILE);
+        String realm = bundle.text(StackRenderer.REALM_FILE);
+
+        assertThat(store.keys()).hasSizeGreaterThan(15);
+        for (String key : store.keys()) {
+            String value = store.find(key).orElseThrow().reveal();
+            assertThat(compose).as("compose.yaml must not contain the vault secret " + key).doesNotContain(value);
+            assertThat(realm).as("the realm must not contain the vault secret " + key).doesNotContain(value);
+            assertThat(bundle.text(StackRenderer.MANIFEST_FILE)).as("manifest vs " + key).doesNotContain(value);
+        }
+    }
+
+    @Test
+    void everyVariableTheComposeFileUsesIsDefinedInTheEnvFile() {
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+        Map<String, String> env = DotEnv.parse(bundle.text(StackRenderer.ENV_FILE));
+        Matcher variables = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(bundle.text(StackRenderer.COMPOSE_FILE));
+        List<String> used = new ArrayList<>();
+        while (variables.find()) {
+            used.add(variables.group(1));
+        }
+
+        assertThat(used).isNotEmpty();
+        assertThat(env).containsKeys(used.toArray(String[]::new));
+        assertThat(env).containsEntry("COMPOSE_PROJECT_NAME", "openhaven");
+    }
+
+    @Test
+    void envFileAndFilesHoldingSecretsAreReadableByTheOwnerOnly() throws IOException {
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+        bundle.writeTo(out);
+        bundle.writeClientFilesTo(out.resolve("clients"));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(".env"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("wireguard/wg0.conf"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("clients/wireguard/phone.conf"))))
+                .isEqualTo("rw-------");
+        assertThat(bundle.sensitiveFiles()).containsExactly(".env", "wireguard/wg0.conf");
+        assertThat(Files.readString(out.resolve("compose.yaml"))).isEqualTo(bundle.text("compose.yaml"));
+    }
+
+    @Test
+    void theEngineSeamWritesServerFilesOnlyAndReturnsTheBundleHash() throws IOException {
+        InMemorySecretStore store = new InMemorySecretStore();
+        String hash = new StackBundleRenderer(CATALOG).render(TestSpecs.only("wireguard"), store, out);
+
+        assertThat(hash).isEqualTo(renderer.render(TestSpecs.only("wireguard"), store).manifest().bundleHash());
+        assertThat(out.resolve("wireguard/wg0.conf")).isRegularFile();
+        try (var files = Files.walk(out)) {
+            assertThat(files.map(p -> out.relativize(p).toString())).noneMatch(p -> p.startsWith("clients"));
+        }
+    }
+
+    @Test
+    void secretsAreGeneratedOnceAndReusedOnTheNextRender() {
+        InMemorySecretStore store = new InMemorySecretStore();
+        renderer.render(TestSpecs.only("gitea"), store);
+        Secret dbPassword = store.find("gitea-db/GITEA_DB_PASSWORD").orElseThrow();
+
+        renderer.render(TestSpecs.only("gitea", "nextcloud"), store);
+
+        assertThat(store.find("gitea-db/GITEA_DB_PASSWORD")).contains(dbPassword);
+        assertThat(store.keys()).contains("keycloak/OIDC_GITEA_SECRET", "keycloak/OIDC_NEXTCLOUD_SECRET",
+                "nextcloud-db/NEXTCLOUD_DB_PASSWORD", "keycloak/KEYCLOAK_OWNER_TEMPORARY_PASSWORD");
+    }
+
+    @Test
+    void realmHasExactlyOneClientPerOidcServiceWithItsExactRedirectUris() throws IOException {
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+        JsonNode realm = JSON.readTree(bundle.text(StackRenderer.REALM_FILE));
+
+        List<String> oidcServices = bundle.manifest().services().stream()
+                .filter(s -> s.sso().equals("oidc")).map(Manifest.Service::id).toList();
+        assertThat(oidcServices).containsExactlyInAnyOrder("gitea", "nextcloud", "oauth2-proxy", "open-webui", "vaultwarden");
+        List<String> clientIds = new ArrayList<>();
+        realm.get("clients").forEach(c -> clientIds.add(c.get("clientId").asText()));
+        assertThat(clientIds).containsExactlyInAnyOrderElementsOf(oidcServices);
+
+        Map<String, String> expected = Map.of(
+                "gitea", "https://git.example.org/user/oauth2/keycloak/callback",
+                "nextcloud", "https://cloud.example.org/apps/user_oidc/code",
+                "oauth2-proxy", "https://auth.example.org/oauth2/callback",
+                "open-webui", "https://ai.example.org/oauth/oidc/callback",
+                "vaultwarden", "https://vault.example.org/identity/connect/oidc-signin");
+        realm.get("clients").forEach(client -> {
+            String id = client.get("clientId").asText();
+            assertThat(client.get("redirectUris")).as(id).hasSize(1);
+            assertThat(client.get("redirectUris").get(0).asText()).as(id).isEqualTo(expected.get(id));
+            assertThat(client.get("secret").asText()).isEqualTo("${" + ResolvedSecrets.oidcSecretVariable(id) + "}");
+            assertThat(client.get("publicClient").asBoolean()).isFalse();
+            assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        });
+    }
+
+    @Test
+    void ownerIsTheRealmAdministratorWithATemporaryPassword() throws IOException {
+        JsonNode realm = JSON.readTree(renderer.render(TestSpecs.only("gitea"), new InMemorySecretStore())
+                .text(StackRenderer.REALM_FILE));
+        JsonNode owner = realm.get("users").get(0);
+
+        assertThat(realm.get("realm").asText()).isEqualTo("openhaven");
+        assertThat(realm.get("registrationAllowed").asBoolean()).isFalse();
+        assertThat(owner.get("username").asText()).isEqualTo("alice");
+        assertThat(owner.get("email").asText()).isEqualTo("alice@example.org");
+        assertThat(owner.get("credentials").get(0).get("temporary").asBoolean()).isTrue();
+        assertThat(owner.get("credentials").get(0).get("value").asText()).isEqualTo("${OWNER_TEMPORARY_PASSWORD}");
+        assertThat(owner.get("requiredActions").get(0).asText()).isEqualTo("UPDATE_PASSWORD");
+        assertThat(owner.get("clientRoles").get("realm-management").get(0).asText()).isEqualTo("realm-admin");
+    }
+
+    @Test
+    void vaultwardenGetsTheArgon2HashOfTheAdminTokenNeverTheTokenItself() {
+        InMemorySecretStore store = new InMemorySecretStore();
+        RenderedBundle bundle = renderer.render(TestSpecs.only("vaultwarden"), store);
+        String token = store.find("vaultwarden/VAULTWARDEN_ADMIN_TOKEN").orElseThrow().reveal();
+        String hash = DotEnv.parse(bundle.text(".env")).get("VAULTWARDEN_ADMIN_TOKEN_HASH");
+
+        assertThat(bundle.text(".env")).doesNotContain(token);
+        assertThat(hash).matches("\\$argon2id\\$v=19\\$m=65540,t=3,p=4\\$[A-Za-z0-9+/]{43}\\$[A-Za-z0-9+/]{43}");
+        byte[] salt = Base64.getDecoder().decode(hash.split("\\$")[4]);
+        assertThat(Argon2Phc.hash(Secret.of(token), salt).reveal()).isEqualTo(hash);
+        assertThat(Argon2Phc.hash(Secret.of(token + "x"), salt).reveal()).isNotEqualTo(hash);
+    }
+
+    @Test
+    void postDeployCommandsAreExactAndReadSecretsFromTheContainerEnvironment() {
+        RenderedBundle bundle = renderer.render(TestSpecs.only("gitea"), new InMemorySecretStore());
+        List<Manifest.Command> commands = bundle.manifest().postDeploy();
+
+        assertThat(commands).extracting(Manifest.Command::description).containsExactly(
+                "make sure Keycloak has the Gitea client", "connect Gitea's login to Keycloak");
+        assertThat(commands.get(1).argv()).containsExactly("docker", "compose", "--project-directory",
+                "/opt/openhaven/current", "exec", "-T", "-u", "git", "gitea", "sh", "-c",
+                "if gitea admin auth list | grep -qw keycloak; then id=$(gitea admin auth list | awk '$2 == \"keycloak\" "
+                        + "{print $1}'); gitea admin auth update-oauth --id \"$id\" --name keycloak --provider openidConnect "
+                        + "--key gitea --secret \"$OIDC_GITEA_SECRET\" --auto-discover-url "
+                        + "'https://sso.example.org/realms/openhaven/.well-known/openid-configuration'; else gitea admin auth "
+                        + "add-oauth --name keycloak --provider openidConnect --key gitea --secret \"$OIDC_GITEA_SECRET\" "
+                        + "--auto-discover-url 'https://sso.example.org/realms/openhaven/.well-known/openid-configuration'; fi");
+        assertThat(commands.get(0).shellLine()).isEqualTo(
+                "docker compose --project-directory /opt/openhaven/current exec -T keycloak sh -c "
+                        + "'/opt/keycloak/bin/kcadm.sh config credentials --config /tmp/openhaven-kcadm.config --server "
+                        + "http://localhost:8080 --realm master --user \"$KC_BOOTSTRAP_ADMIN_USERNAME\" --password "
+                        + "\"$KC_BOOTSTRAP_ADMIN_PASSWORD\" && if /opt/keycloak/bin/kcadm.sh get clients --config "
+                        + "/tmp/openhaven-kcadm.config -r openhaven -q clientId=gitea --fields clientId | grep -q "
+                        + "'\\''\"gitea\"'\\''; then echo '\\''client gitea exists'\\''; else /opt/keycloak/bin/kcadm.sh "
+                        + "create clients --config /tmp/openhaven-kcadm.config -r openhaven -f "
+                        + "/opt/openhaven/clients/gitea.json -s secret=\"$OIDC_GITEA_SECRET\"; fi; rm -f "
+                        + "/tmp/openhaven-kcadm.config'");
+    }
+
+    @Test
+    void nextcloudWithOnlyofficeGetsTheSharedJwtSecretAndTheConnectorWiring() {
+        RenderedBundle bundle = renderer.render(TestSpecs.only("onlyoffice"), new InMemorySecretStore());
+
+        assertThat(bundle.manifest().postDeploy()).extracting(Manifest.Command::shellLine).contains(
+                "docker compose --project-directory /opt/openhaven/current exec -T -u www-data nextcloud sh -c "
+                        + "'php occ app:list | grep -q '\\'' onlyoffice:'\\'' || php occ app:install onlyoffice; php occ "
+                        + "app:enable onlyoffice'",
+                "docker compose --project-directory /opt/openhaven/current exec -T -u www-data nextcloud sh -c "
+                        + "'php occ config:app:set onlyoffice DocumentServerUrl --value='\\''https://office.example.org/'\\'' "
+                        + "&& php occ config:app:set onlyoffice DocumentServerInternalUrl --value='\\''http://onlyoffice/'\\'' "
+                        + "&& php occ config:app:set onlyoffice StorageUrl --value='\\''http://nextcloud/'\\'' && php occ "
+                        + "config:app:set onlyoffice jwt_secret --value=\"$ONLYOFFICE_JWT_SECRET\" && php occ config:app:set "
+                        + "onlyoffice jwt_header --value=AuthorizationJwt'");
+        String compose = bundle.text(StackRenderer.COMPOSE_FILE);
+        assertThat(compose).contains("JWT_SECRET: ${ONLYOFFICE_JWT_SECRET}", "ONLYOFFICE_JWT_SECRET: ${ONLYOFFICE_JWT_SECRET}");
+    }
+
+    @Test
+    void dnsChallengeAsksForAWildcardCertificateAndAWildcardRecord() {
+        HavenSpec spec = TestSpecs.with(List.of(ServiceSelection.of("gitea")), TlsMode.DNS_01, "cloudflare");
+        RenderedBundle bundle = renderer.render(spec, new InMemorySecretStore());
+
+        assertThat(bundle.text("traefik/traefik.yml")).contains("dnsChallenge:", "provider: cloudflare",
+                "- main: \"example.org\"", "- \"*.example.org\"").doesNotContain("httpChallenge");
+        assertThat(bundle.text(StackRenderer.COMPOSE_FILE)).contains("CF_DNS_API_TOKEN: ${CF_DNS_API_TOKEN}");
+        assertThat(bundle.manifest().dnsRecords()).containsExactly(
+                new Manifest.DnsRecordNeeded("A", "*.example.org", "server-ipv4"));
+        assertThat(bundle.manifest().warnings()).singleElement().asString()
+                .contains("CF_DNS_API_TOKEN is empty", "cloudflare/api-token");
+    }
+
+    @Test
+    void externalCredentialsFromTheVaultReachTheEnvFile() {
+        InMemorySecretStore store = new InMemorySecretStore();
+        store.put("cloudflare/api-token", Secret.of("cf-token-value"));
+        HavenSpec spec = TestSpecs.with(List.of(ServiceSelection.of("gitea")), TlsMode.DNS_01, "cloudflare");
+
+        RenderedBundle bundle = renderer.render(spec, store);
+
+        assertThat(DotEnv.parse(bundle.text(".env"))).containsEntry("CF_DNS_API_TOKEN", "cf-token-value");
+        assertThat(bundle.manifest().warnings()).isEmpty();
+    }
+
+    @Test
+    void httpChallengeNeedsOneRecordPerHostName() {
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+
+        assertThat(bundle.manifest().dnsRecords()).extracting(Manifest.DnsRecordNeeded::name).containsExactly(
+                "ai.example.org", "auth.example.org", "cloud.example.org", "git.example.org", "home.example.org",
+                "office.example.org", "sso.example.org", "vault.example.org", "vpn.example.org");
+        assertThat(bundle.text("traefik/traefik.yml")).contains("httpChallenge:").doesNotContain("dnsChallenge");
+    }
+
+    @Test
+    void manifestListsPortsImagesBackupsHealthAndMemory() {
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+        Manifest manifest = bundle.manifest();
+
+        assertThat(manifest.ports()).extracting(p -> p.port() + "/" + p.protocol())
+                .containsExactly("80/tcp", "443/tcp", "2222/tcp", "51820/udp");
+        assertThat(manifest.images()).contains("traefik:v3.5.3", "quay.io/keycloak/keycloak:26.5.6")
+                .allSatisfy(image -> assertThat(image).doesNotEndWith(":latest"));
+        assertThat(manifest.databaseDumps()).extracting(Manifest.Dump::file)
+                .containsExactly("gitea.sql", "keycloak.sql", "nextcloud.sql");
+        assertThat(manifest.backupVolumes()).extracting(Manifest.BackupVolume::volume)
+                .contains("gitea-data", "nextcloud-data", "vaultwarden-data", "traefik-acme");
+        assertThat(manifest.healthChecks()).hasSize(16);
+        assertThat(manifest.memoryMb()).isEqualTo(CATALOG.minimumMemoryMb(TestSpecs.ALL_SELECTABLE));
+        assertThat(manifest.clientFiles()).containsExactly("wireguard/laptop.conf", "wireguard/phone.conf");
+        assertThat(manifest.files()).contains(".env", "compose.yaml", "manifest.json", StackRenderer.REALM_FILE)
+                .doesNotContain("wireguard/phone.conf");
+    }
+
+    @Test
+    void forwardAuthServicesPassTheSsoMiddlewareAndOthersDoNot() {
+        String routers = renderer.render(TestSpecs.full(), new InMemorySecretStore()).text("traefik/dynamic/routers.yml");
+
+        assertThat(routers).contains("""
+                    portal:
+                      entryPoints:
+                        - websecure
+                      middlewares:
+                        - security-headers@file
+                        - sso@file
+                      rule: Host(`home.example.org`)
+                """);
+        assertThat(routers).contains("rule: Host(`git.example.org`)").contains("url: http://nextcloud:80");
+        for (ServiceDefinition service : CATALOG.entries().values().stream().map(e -> e.definition()).toList()) {
+            if (service.sso() == SsoKind.OIDC) {
+                assertThat(routers).doesNotContain("    " + service.id() + ":\n      entryPoints:\n        - websecure\n"
+                        + "      middlewares:\n        - security-headers@file\n        - sso@file");
+            }
+        }
+    }
+
+    @Test
+    void wireGuardServerAndClientConfigurationsAgreeOnTheKeys() {
+        InMemorySecretStore store = new InMemorySecretStore();
+        RenderedBundle bundle = renderer.render(TestSpecs.only("wireguard"), store);
+        String server = bundle.text("wireguard/wg0.conf");
+        String phone = new String(bundle.clientFiles().get("wireguard/phone.conf"), java.nio.charset.StandardCharsets.UTF_8);
+        Secret phoneKey = store.find("wireguard/peers/phone/private-key").orElseThrow();
+        Secret serverKey = store.find("wireguard/server-private-key").orElseThrow();
+
+        assertThat(server).contains("PrivateKey = " + serverKey.reveal(), "# phone\n[Peer]\nPublicKey = "
+                + WireGuardConfigs.publicKey(phoneKey), "AllowedIPs = 10.13.13.2/32", "AllowedIPs = 10.13.13.3/32");
+        assertThat(phone).contains("PrivateKey = " + phoneKey.reveal(), "Address = 10.13.13.2/32",
+                "PublicKey = " + WireGuardConfigs.publicKey(serverKey), "Endpoint = vpn.example.org:51820");
+        assertThat(bundle.manifest().files()).doesNotContain("clients/wireguard/phone.conf");
+    }
+
+    @Test
+    void unknownServiceIsRefusedWithASuggestion() {
+        assertThatThrownBy(() -> renderer.render(TestSpecs.only("nextclod"), new InMemorySecretStore()))
+                .hasMessageContaining("services: unknown service 'nextclod' — did you mean 'nextcloud'?");
+    }
+
+    @Test
+    void internalServiceCannotBeChosenOnItsOwn() {
+        assertThatThrownBy(() -> renderer.render(TestSpecs.only("gitea-db"), new InMemorySecretStore()))
+                .hasMessageContaining("'gitea-db' is added automatically");
+    }
+
+    @Test
+    void s3StorageWithoutABackupTargetIsRefused() {
+        HavenSpec full = TestSpecs.full();
+        HavenSpec noBackup = new HavenSpec(full.name(), full.domain(), full.owner(), full.server(), full.dns(),
+                full.tls(), full.services(), null, full.vpn(), full.mail());
+
+        assertThatThrownBy(() -> renderer.render(noBackup, new InMemorySecretStore()))
+                .hasMessageContaining("'gitea' asks for storage: s3, but the spec has no backup: target");
+    }
+}
