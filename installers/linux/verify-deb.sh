@@ -62,13 +62,16 @@ if [ ! -s "$with_deps" ]; then
   step "installing the package's dependencies into a clean Debian (once; cached as $(basename "$with_deps"))"
   tar -C "$root" -xf "$base"
   cp /etc/resolv.conf "$root/etc/resolv.conf"
+  # A chroot is not a booted system: packages must not try to start their services.
+  printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d" && chmod +x "$root/usr/sbin/policy-rc.d"
   mount_into proc /proc -t proc
   # Package names only: the Depends line may carry alternatives or versions we let apt resolve.
   packages="$(printf '%s' "$depends" | tr ',' '\n' | sed -E 's/\(.*\)//; s/\|.*//; s/^ +//; s/ +$//' | grep -v '^$' | paste -sd' ')"
   # shellcheck disable=SC2086 # one word per package
-  chroot "$root" /bin/sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+  chroot "$root" /bin/sh -c "apt-get -o APT::Sandbox::User=root update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o APT::Sandbox::User=root install -y -qq \
     --no-install-recommends $packages >/dev/null && apt-get clean" || fail "apt could not install: $packages"
   unmount_all
+  rm -f "$root/usr/sbin/policy-rc.d"
   tar -C "$root" -cf "$with_deps.partial" . && mv "$with_deps.partial" "$with_deps"
   rm -rf "$root" && mkdir -p "$root"
 fi

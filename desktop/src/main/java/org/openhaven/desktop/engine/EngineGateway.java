@@ -55,7 +55,11 @@ public interface EngineGateway {
      */
     DeployResult apply(HavenSpec spec, ProgressListener listener, Cancellation cancellation);
 
+    /** Live health of the deployed haven: one HTTPS probe per service, certificate expiry, last backup. */
     HavenStatus status();
+
+    /** The spec of the deployed haven, as last applied; the dashboard edits a copy of it. */
+    HavenSpec currentSpec();
 
     List<VpnPeer> vpnPeers();
 

@@ -82,6 +82,11 @@ public final class UnavailableEngineGateway implements EngineGateway {
     }
 
     @Override
+    public HavenSpec currentSpec() {
+        throw missing("read the haven's spec");
+    }
+
+    @Override
     public List<VpnPeer> vpnPeers() {
         return List.of();
     }

@@ -42,11 +42,18 @@ public final class ScriptedTestEngine implements EngineGateway {
     private final Map<String, Secret> vault = new ConcurrentHashMap<>();
     private final List<String> peers = Collections.synchronizedList(new ArrayList<>(List.of("phone", "this-computer")));
     private volatile String failOnceAt;
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
     private volatile int applyCalls;
 
     /** The next apply fails at this step (once), as a provider outage would. */
     public ScriptedTestEngine failOnceAt(String stepId) {
         this.failOnceAt = stepId;
+        return this;
+    }
+
+    /** Status times (backup age, certificate expiry) are relative to this clock. */
+    public ScriptedTestEngine withClock(java.time.Clock fixed) {
+        this.clock = fixed;
         return this;
     }
 
@@ -223,7 +230,7 @@ public final class ScriptedTestEngine implements EngineGateway {
 
     @Override
     public HavenStatus status() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return new HavenStatus("example-org", List.of(
                 new ServiceHealth("vaultwarden", "Vaultwarden", "https://vaultwarden.example.org",
                         ServiceHealth.State.UP, now.plusSeconds(80L * 86400)),
@@ -232,6 +239,18 @@ public final class ScriptedTestEngine implements EngineGateway {
                 new ServiceHealth("gitea", "Gitea", "https://gitea.example.org",
                         ServiceHealth.State.DEGRADED, now.plusSeconds(10L * 86400))),
                 now.minusSeconds(5 * 3600), false);
+    }
+
+    @Override
+    public HavenSpec currentSpec() {
+        return new HavenSpec("example-org", "example.org",
+                new org.openhaven.engine.spec.Owner("Ada Lovelace", "ada@example.org"),
+                new org.openhaven.engine.spec.ServerSpec("hetzner", "fsn1", "cx32", null, null, null, null),
+                new org.openhaven.engine.spec.DnsSpec("cloudflare", null), org.openhaven.engine.spec.TlsMode.DNS_01,
+                List.of(org.openhaven.engine.spec.ServiceSelection.of("gitea"),
+                        org.openhaven.engine.spec.ServiceSelection.of("nextcloud"),
+                        org.openhaven.engine.spec.ServiceSelection.of("vaultwarden")),
+                null, org.openhaven.engine.spec.VpnSpec.NONE, org.openhaven.engine.spec.MailSpec.OFF);
     }
 
     @Override

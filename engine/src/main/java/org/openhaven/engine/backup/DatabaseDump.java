@@ -13,8 +13,10 @@ import org.openhaven.engine.remote.RemoteCommand;
  * @param command   the shell command, run in that container, whose standard output is the dump; it reads
  *                  credentials from the container's environment
  * @param fileName  the dump's file name inside {@link BackupLayout#DUMP_DIR}
+ * @param restore   the shell command, run in that container, that loads the dump from standard input; null to
+ *                  derive it from a {@code pg_dump} command
  */
-public record DatabaseDump(String container, String command, String fileName) {
+public record DatabaseDump(String container, String command, String fileName, String restore) {
 
     private static final Pattern SIMPLE = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
     /** {@code pg_dump --username=USER [options] DATABASE}, the form the catalog's postgres dumps take. */
@@ -26,6 +28,11 @@ public record DatabaseDump(String container, String command, String fileName) {
             throw new IllegalArgumentException("dump container and file must be simple names: " + container + ", "
                     + fileName);
         }
+    }
+
+    /** A dump whose load command is derived from its {@code pg_dump} command. */
+    public DatabaseDump(String container, String command, String fileName) {
+        this(container, command, fileName, null);
     }
 
     /** The dump's file on the server. */
@@ -44,13 +51,19 @@ public record DatabaseDump(String container, String command, String fileName) {
      * {@code psql} as the same user on the same database, stopping at the first error.
      */
     public RemoteCommand restoreCommand() {
+        return RemoteCommand.of("load the database dump into " + container,
+                BackupLayout.SCRIPT, "feed", file(), container, "sh", "-c", loadCommand());
+    }
+
+    private String loadCommand() {
+        if (restore != null) {
+            return restore;
+        }
         Matcher pg = PG_DUMP.matcher(command);
         if (!pg.matches()) {
             throw OpenHavenException.internal("OpenHaven does not know how to load the dump made by '" + command
                     + "' in " + container + ".", null);
         }
-        return RemoteCommand.of("load the database dump into " + container,
-                BackupLayout.SCRIPT, "feed", file(), container,
-                "psql", "--set=ON_ERROR_STOP=1", "--quiet", "--username=" + pg.group(1), "--dbname=" + pg.group(2));
+        return "psql --set=ON_ERROR_STOP=1 --quiet --username=" + pg.group(1) + " --dbname=" + pg.group(2);
     }
 }

@@ -45,9 +45,10 @@ public record RecoveryKit(String havenId, String domain, ResticRepository reposi
                    export AWS_ACCESS_KEY_ID=<your key id>  AWS_SECRET_ACCESS_KEY=<your secret key>
                    export AWS_DEFAULT_REGION=%s
                 3. restic snapshots                          (lists the backups, newest last)
-                4. restic restore latest --target /restore   (files under /restore/opt/openhaven/data)
-                5. Databases are in /restore/opt/openhaven/backup/dumps as pg_dump custom-format files:
-                   load each with: pg_restore --clean --if-exists --no-owner -d <database> <file>
+                4. restic restore latest --target /restore
+                   (volumes under /restore/var/lib/docker/volumes/openhaven_<volume>/_data)
+                5. Databases are in /restore/opt/openhaven/backup/dumps as plain SQL from pg_dump:
+                   load each with: psql -v ON_ERROR_STOP=1 -d <database> -f <file>
                 """.formatted(fields(), domain, repository.resticUrl(), repository.region());
     }
 
@@ -80,9 +81,10 @@ public record RecoveryKit(String havenId, String domain, ResticRepository reposi
                    export AWS_DEFAULT_REGION=%s
                    ```
                 3. `restic snapshots` lists the backups, newest last.
-                4. `restic restore latest --target /restore` puts the files under `/restore/opt/openhaven/data`.
-                5. Databases are in `/restore/opt/openhaven/backup/dumps` as pg_dump custom-format files: load each
-                   with `pg_restore --clean --if-exists --no-owner -d <database> <file>`.
+                4. `restic restore latest --target /restore` puts the volumes under
+                   `/restore/var/lib/docker/volumes/openhaven_<volume>/_data`.
+                5. Databases are in `/restore/opt/openhaven/backup/dumps` as plain SQL from pg_dump: load each
+                   with `psql -v ON_ERROR_STOP=1 -d <database> -f <file>`.
                 """.formatted(domain, fields(), domain, repository.resticUrl(), repository.region());
     }
 

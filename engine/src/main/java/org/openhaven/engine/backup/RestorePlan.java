@@ -6,8 +6,9 @@ import org.openhaven.engine.remote.RemoteCommand;
 
 /**
  * The commands that put one service back as it was in a snapshot, in order: stop it, move its current data
- * aside (never deleted: a mistaken restore can be undone by hand), restore its paths and database dumps, load the
- * dumps into postgres, start it. Pure, so tests assert the exact sequence.
+ * aside (never deleted: a mistaken restore can be undone by hand), restore its volumes and dump files, start it,
+ * then load the dumps (the database must be running for that). A service with dumps but no volumes (a database)
+ * is never stopped. Pure, so tests assert the exact sequence.
  */
 public final class RestorePlan {
 
@@ -21,7 +22,8 @@ public final class RestorePlan {
     public static List<RemoteCommand> commands(String havenId, ServiceBackup service, String snapshotId,
                                                String stamp) {
         List<RemoteCommand> commands = new ArrayList<>();
-        for (String container : service.containers()) {
+        boolean stop = !service.volumes().isEmpty();
+        for (String container : stop ? service.containers() : List.<String>of()) {
             commands.add(RemoteCommand.of("stop " + container, BackupLayout.SCRIPT, "stop-service", container));
         }
         for (String path : service.hostPaths()) {
@@ -31,10 +33,10 @@ public final class RestorePlan {
         List<String> includes = new ArrayList<>(service.hostPaths());
         service.dumps().forEach(d -> includes.add(d.file()));
         commands.add(ResticCommands.onServer(ResticCommands.restore(snapshotId, havenId, includes, "/")));
-        service.dumps().forEach(d -> commands.add(d.restoreCommand()));
-        for (String container : service.containers()) {
+        for (String container : stop ? service.containers() : List.<String>of()) {
             commands.add(RemoteCommand.of("start " + container, BackupLayout.SCRIPT, "start-service", container));
         }
+        service.dumps().forEach(d -> commands.add(d.restoreCommand()));
         return List.copyOf(commands);
     }
 }

@@ -8,31 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
-import org.openhaven.engine.spec.DnsSpec;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.spec.HavenSpecWriter;
 import org.openhaven.engine.spec.InvalidSpecException;
-import org.openhaven.engine.spec.MailSpec;
-import org.openhaven.engine.spec.Owner;
-import org.openhaven.engine.spec.ProviderDefaults;
 import org.openhaven.engine.spec.ServerSpec;
-import org.openhaven.engine.spec.ServiceSelection;
 import org.openhaven.engine.spec.SpecContext;
 import org.openhaven.engine.spec.SpecProblem;
 import org.openhaven.engine.spec.SpecValidator;
-import org.openhaven.engine.spec.TlsMode;
-import org.openhaven.engine.spec.VpnSpec;
+import org.openhaven.engine.cli.InitAnswers.Answer;
+import org.openhaven.engine.state.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,38 +40,6 @@ import picocli.CommandLine.Spec;
                 "Runs without questions when input is not a terminal or with --yes; then --domain and --owner-email "
                         + "are required and the rest has defaults."})
 public final class InitCommand implements Callable<Integer> {
-
-    static final String DEFAULT_SERVICES = "vaultwarden,nextcloud,gitea";
-
-    /** The answers init collects, each tied to the spec path its problems are reported at and to its flag. */
-    enum Answer {
-        DOMAIN("domain", "--domain"),
-        NAME("name", "--name"),
-        OWNER_NAME("owner.name", "--owner-name"),
-        OWNER_EMAIL("owner.email", "--owner-email"),
-        PROVIDER("server.provider", "--provider"),
-        REGION("server.region", "--region"),
-        SIZE("server.size", "--size"),
-        HOST("server.host", "--host"),
-        DNS("dns.provider", "--dns"),
-        SERVICES("services", "--services");
-
-        final String path;
-        final String flag;
-
-        Answer(String path, String flag) {
-            this.path = path;
-            this.flag = flag;
-        }
-
-        /** The answer a spec problem is about, or null when no answer of init's sets that path. */
-        static Answer forPath(String problemPath) {
-            return Arrays.stream(values())
-                    .filter(answer -> problemPath.equals(answer.path) || problemPath.startsWith(answer.path + "["))
-                    .findFirst()
-                    .orElse(null);
-        }
-    }
 
     @Option(names = "--name", paramLabel = "ID", description = "A short id for the haven (default: from the domain).")
     String name;
@@ -111,7 +70,7 @@ public final class InitCommand implements Callable<Integer> {
     String dns;
 
     @Option(names = "--services", paramLabel = "IDS", description = "Comma-separated service ids (default: "
-            + DEFAULT_SERVICES + ").")
+            + InitAnswers.DEFAULT_SERVICES + ").")
     String services;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "haven.yaml",
@@ -127,14 +86,16 @@ public final class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    private final SpecContext context;
+    /** Loaded when the command runs, so a broken catalog is reported like any other failure. */
+    private final Supplier<SpecContext> contexts;
+    private SpecContext context;
 
     public InitCommand() {
-        this(SpecContext.builtIn());
+        this(SpecContext::builtIn);
     }
 
-    InitCommand(SpecContext context) {
-        this.context = context;
+    InitCommand(Supplier<SpecContext> contexts) {
+        this.contexts = contexts;
     }
 
     @Override
@@ -142,13 +103,14 @@ public final class InitCommand implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();
         try {
+            context = contexts.get();
             if (Files.exists(out) && !force) {
                 stderr.println(out + " already exists; 'openhaven init' does not overwrite it.\n  → Edit it and run "
                         + "'openhaven validate', write elsewhere with --out FILE, or replace it with --force "
                         + "(the old file is kept as " + backupOf(out).getFileName() + ").");
                 return OpenHavenCli.USAGE;
             }
-            Map<Answer, String> answers = flags();
+            InitAnswers answers = flags();
             HavenSpec spec = interactive() ? askUntilValid(answers, stdout) : validateFlags(answers, stderr);
             if (spec == null) {
                 return OpenHavenCli.USAGE;
@@ -185,57 +147,52 @@ public final class InitCommand implements Callable<Integer> {
         }
     }
 
-    private Map<Answer, String> flags() {
-        Map<Answer, String> answers = new EnumMap<>(Answer.class);
-        putIfSet(answers, Answer.NAME, name);
-        putIfSet(answers, Answer.DOMAIN, domain);
-        putIfSet(answers, Answer.OWNER_NAME, ownerName);
-        putIfSet(answers, Answer.OWNER_EMAIL, ownerEmail);
-        putIfSet(answers, Answer.PROVIDER, provider == null && host != null ? "ssh" : provider);
-        putIfSet(answers, Answer.REGION, region);
-        putIfSet(answers, Answer.SIZE, size);
-        putIfSet(answers, Answer.HOST, host);
-        putIfSet(answers, Answer.DNS, dns);
-        putIfSet(answers, Answer.SERVICES, services);
+    private InitAnswers flags() {
+        InitAnswers answers = new InitAnswers();
+        answers.put(Answer.NAME, name);
+        answers.put(Answer.DOMAIN, domain);
+        answers.put(Answer.OWNER_NAME, ownerName);
+        answers.put(Answer.OWNER_EMAIL, ownerEmail);
+        answers.put(Answer.PROVIDER, provider == null && host != null ? "ssh" : provider);
+        answers.put(Answer.REGION, region);
+        answers.put(Answer.SIZE, size);
+        answers.put(Answer.HOST, host);
+        answers.put(Answer.DNS, dns);
+        answers.put(Answer.SERVICES, services);
         return answers;
     }
 
-    private HavenSpec validateFlags(Map<Answer, String> answers, PrintWriter stderr) {
-        List<String> missing = new ArrayList<>();
-        for (Answer required : List.of(Answer.DOMAIN, Answer.OWNER_EMAIL)) {
-            if (!answers.containsKey(required)) {
-                missing.add(required.flag);
-            }
-        }
+    private HavenSpec validateFlags(InitAnswers answers, PrintWriter stderr) {
+        List<String> missing = answers.missingFlags(List.of(Answer.DOMAIN, Answer.OWNER_EMAIL));
         if (!missing.isEmpty()) {
             stderr.println("'openhaven init' needs " + String.join(" and ", missing) + " when it does not ask "
                     + "questions (input is not a terminal, or --yes was given).\n  → For example: openhaven init "
                     + "--domain example.org --owner-email you@example.org");
             return null;
         }
-        fillDefaults(answers);
+        answers.fillDefaults();
         try {
-            return context.validator().validate(draft(answers));
+            return context.validator().validate(answers.draft());
         } catch (InvalidSpecException invalid) {
             stderr.println("The answers have " + (invalid.problems().size() == 1 ? "a problem" : "problems")
                     + "; nothing was written:");
-            invalid.problems().forEach(problem -> stderr.println("  " + withFlag(problem)));
+            invalid.problems().forEach(problem -> stderr.println("  " + InitAnswers.withFlag(problem)));
             stderr.println("  → Correct the flags named above and run 'openhaven init' again.");
             return null;
         }
     }
 
-    private HavenSpec askUntilValid(Map<Answer, String> answers, PrintWriter stdout) {
+    private HavenSpec askUntilValid(InitAnswers answers, PrintWriter stdout) {
         InitQuestions questions = new InitQuestions(
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), stdout);
         stdout.println("A few questions for your haven.yaml; press Enter to take the answer in [brackets].");
-        Set<Answer> toAsk = new LinkedHashSet<>(Arrays.asList(Answer.values()));
-        toAsk.removeAll(answers.keySet());
+        Set<Answer> toAsk = EnumSet.allOf(Answer.class);
+        toAsk.removeIf(answers::has);
         while (true) {
             ask(questions, toAsk, answers);
-            List<SpecProblem> problems = context.validator().problems(draft(answers));
+            List<SpecProblem> problems = context.validator().problems(answers.draft());
             if (problems.isEmpty()) {
-                return context.validator().validate(draft(answers));
+                return context.validator().validate(answers.draft());
             }
             toAsk.clear();
             for (SpecProblem problem : problems) {
@@ -253,13 +210,13 @@ public final class InitCommand implements Callable<Integer> {
         }
     }
 
-    private void ask(InitQuestions questions, Set<Answer> toAsk, Map<Answer, String> answers) {
+    private static void ask(InitQuestions questions, Set<Answer> toAsk, InitAnswers answers) {
         for (Answer answer : Answer.values()) {
             if (!toAsk.contains(answer)) {
                 continue;
             }
-            String current = answers.getOrDefault(answer, defaultFor(answer, answers));
-            boolean existing = "ssh".equals(answers.get(Answer.PROVIDER));
+            String current = answers.current(answer);
+            boolean existing = answers.existingServer();
             String value = switch (answer) {
                 case DOMAIN -> questions.ask("Domain your services live under, e.g. example.org", current);
                 case NAME -> questions.ask("A short id for this haven", current);
@@ -272,84 +229,29 @@ public final class InitCommand implements Callable<Integer> {
                 case DNS -> questions.choose("Who manages DNS", SpecValidator.DNS_PROVIDERS, current);
                 case SERVICES -> questions.ask("Services, separated by commas", current);
             };
-            putIfSet(answers, answer, value);
+            answers.put(answer, value);
         }
         toAsk.clear();
     }
 
-    /** Fills every answer not given with its default, in question order so later defaults see earlier answers. */
-    private static void fillDefaults(Map<Answer, String> answers) {
-        for (Answer answer : Answer.values()) {
-            if (!answers.containsKey(answer)) {
-                putIfSet(answers, answer, defaultFor(answer, answers));
-            }
-        }
-    }
-
-    private static String defaultFor(Answer answer, Map<Answer, String> answers) {
-        String chosenProvider = answers.getOrDefault(Answer.PROVIDER, "hetzner");
-        return switch (answer) {
-            case NAME -> answers.containsKey(Answer.DOMAIN)
-                    ? SpecValidator.slugOf(answers.get(Answer.DOMAIN).split("\\.")[0], SpecValidator.NAME_MAX) : null;
-            case OWNER_NAME -> answers.containsKey(Answer.OWNER_EMAIL)
-                    ? capitalised(answers.get(Answer.OWNER_EMAIL).split("@")[0]) : null;
-            case PROVIDER -> "hetzner";
-            case REGION -> ProviderDefaults.region(chosenProvider);
-            case SIZE -> ProviderDefaults.size(chosenProvider);
-            case DNS -> "manual";
-            case SERVICES -> DEFAULT_SERVICES;
-            case DOMAIN, OWNER_EMAIL, HOST -> null;
-        };
-    }
-
-    private static HavenSpec draft(Map<Answer, String> answers) {
-        String chosenProvider = answers.get(Answer.PROVIDER);
-        ServerSpec server = "ssh".equals(chosenProvider)
-                ? new ServerSpec("ssh", null, null, answers.get(Answer.HOST), 22, "root", null)
-                : new ServerSpec(chosenProvider, answers.get(Answer.REGION), answers.get(Answer.SIZE),
-                        answers.get(Answer.HOST), null, null, null);
-        List<ServiceSelection> selections = Arrays.stream(answers.getOrDefault(Answer.SERVICES, "").split(","))
-                .map(String::trim)
-                .filter(id -> !id.isEmpty())
-                .map(ServiceSelection::of)
-                .toList();
-        return new HavenSpec(answers.get(Answer.NAME), answers.get(Answer.DOMAIN),
-                new Owner(answers.get(Answer.OWNER_NAME), answers.get(Answer.OWNER_EMAIL)), server,
-                new DnsSpec(answers.get(Answer.DNS), null), TlsMode.HTTP_01, selections, null, VpnSpec.NONE,
-                MailSpec.OFF);
-    }
-
-    /** Writes through a temporary file and a move, so an interrupted init never leaves half a spec behind. */
+    /** Keeps a replaced file as {@code .bak}, then writes atomically: an interrupted init leaves no half spec. */
     private void write(HavenSpec spec) {
-        Path target = out.toAbsolutePath();
-        try {
-            Files.createDirectories(target.getParent());
-            if (Files.exists(target)) {
-                Files.copy(target, backupOf(target), StandardCopyOption.REPLACE_EXISTING);
-            }
-            Path temporary = Files.createTempFile(target.getParent(), ".haven", ".yaml.tmp");
+        if (Files.exists(out)) {
             try {
-                Files.writeString(temporary, new HavenSpecWriter().write(spec), StandardCharsets.UTF_8);
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
+                Files.copy(out, backupOf(out), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException unwritable) {
+                throw OpenHavenException.of(ErrorCategory.CONFIG, "The existing " + out + " could not be kept as "
+                        + backupOf(out).getFileName() + ", so it was left untouched.")
+                        .remedy("Check that you may write to its folder, or choose another file with --out FILE.")
+                        .cause(unwritable)
+                        .build();
             }
-        } catch (IOException unwritable) {
-            throw OpenHavenException.of(ErrorCategory.CONFIG, out + " could not be written.")
-                    .remedy("Check that its folder exists and is writable, or choose another file with --out FILE.")
-                    .cause(unwritable)
-                    .build();
         }
+        AtomicFiles.write(out, new HavenSpecWriter().write(spec).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Path backupOf(Path file) {
         return file.resolveSibling(file.getFileName() + ".bak");
-    }
-
-    private static String withFlag(SpecProblem problem) {
-        Answer answer = Answer.forPath(problem.path());
-        return answer == null ? problem.describe()
-                : problem.path() + " (" + answer.flag + "): " + problem.message();
     }
 
     private static String where(ServerSpec server) {
@@ -357,16 +259,4 @@ public final class InitCommand implements Callable<Integer> {
                 + " in " + server.region();
     }
 
-    private static String capitalised(String text) {
-        return Arrays.stream(text.split("[._-]+"))
-                .filter(part -> !part.isEmpty())
-                .map(part -> Character.toUpperCase(part.charAt(0)) + part.substring(1))
-                .collect(Collectors.joining(" "));
-    }
-
-    private static void putIfSet(Map<Answer, String> answers, Answer answer, String value) {
-        if (value != null && !value.isBlank()) {
-            answers.put(answer, value.trim());
-        }
-    }
 }

@@ -15,15 +15,18 @@ import picocli.CommandLine.Command;
         description = "Your own personal cloud: plan, deploy and look after a haven of self-hosted services.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InitCommand.class,
+            ValidateCommand.class,
+            RenderCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
             StatusCommand.class,
             DestroyCommand.class,
             UnlockCommand.class,
             SecretsCommand.class,
-            InitCommand.class,
-            ValidateCommand.class,
-            RenderCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
+            RecoverCommand.class,
         })
 public final class OpenHavenCli implements Runnable {
 

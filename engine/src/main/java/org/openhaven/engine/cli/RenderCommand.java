@@ -14,11 +14,11 @@ import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.render.Manifest;
 import org.openhaven.engine.render.RenderedBundle;
 import org.openhaven.engine.render.StackRenderer;
-import org.openhaven.engine.secrets.InMemorySecretStore;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.spec.HavenSpecLoader;
 import org.openhaven.engine.spec.ServerSizes;
 import org.openhaven.engine.spec.SpecValidator;
+import org.openhaven.engine.state.HavenStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,11 +57,13 @@ public final class RenderCommand implements Callable<Integer> {
             Catalog catalog = new CatalogLoader().load(extraCatalogs);
             HavenSpec spec = new HavenSpecLoader(new SpecValidator(catalog, ServerSizes.UNKNOWN)).load(specFile);
             refuseForeignDirectory();
-            // No haven vault is opened here: render previews with throw-away secrets; apply renders from the vault.
-            RenderedBundle bundle = new StackRenderer(catalog).render(spec, new InMemorySecretStore());
+            RenderSecrets secrets = RenderSecrets.choose(HavenStore.atDefaultLocation(), spec.name(), System.getenv(),
+                    System.console());
+            RenderedBundle bundle = new StackRenderer(catalog).render(spec, secrets.store());
             removeFilesOfThePreviousRender();
             bundle.writeTo(this.out);
-            printSummary(out, bundle.manifest());
+            bundle.writeClientFilesTo(this.out.resolve(RenderedBundle.CLIENTS_DIRECTORY));
+            printSummary(out, bundle.manifest(), secrets.fromVault());
             return OpenHavenCli.OK;
         } catch (OpenHavenException e) {
             err.println(e.describe());
@@ -105,7 +107,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
     }
 
-    private void printSummary(PrintWriter out, Manifest manifest) {
+    private void printSummary(PrintWriter out, Manifest manifest, boolean fromVault) {
         out.printf("Rendered haven '%s' (%s) into %s%n", manifest.haven(), manifest.domain(), this.out);
         out.printf("Bundle %s%n%n", manifest.bundleHash().substring(0, 12));
         out.printf("Services (%d):%n", manifest.services().size());
@@ -124,8 +126,12 @@ public final class RenderCommand implements Callable<Integer> {
         out.printf("%nPorts to open: %s%n", String.join(", ",
                 manifest.ports().stream().map(p -> p.port() + "/" + p.protocol()).toList()));
         out.printf("Minimum memory: %d MiB%n", manifest.memoryMb());
-        out.printf("%nNote: the secrets in .env were generated for this preview only; a deploy uses the haven's "
-                + "vault, so its passwords will differ.%n");
+        if (fromVault) {
+            out.printf("%nSecrets: from the vault of haven '%s' (.env is readable by you only).%n", manifest.haven());
+        } else {
+            out.printf("%nNote: no haven '%s' exists yet, so the secrets in .env were generated for this preview only; "
+                    + "a deploy uses the haven's vault, so its passwords will differ.%n", manifest.haven());
+        }
         manifest.warnings().forEach(warning -> out.println("Warning: " + warning));
     }
 }

@@ -3,6 +3,7 @@ package org.openhaven.engine.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.spec.HavenSpec;
@@ -27,19 +28,22 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    private final SpecContext context;
+    /** Loaded when the command runs, so a broken catalog is reported like any other failure. */
+    private final Supplier<SpecContext> contexts;
+    private SpecContext context;
 
     public ValidateCommand() {
-        this(SpecContext.builtIn());
+        this(SpecContext::builtIn);
     }
 
-    ValidateCommand(SpecContext context) {
-        this.context = context;
+    ValidateCommand(Supplier<SpecContext> contexts) {
+        this.contexts = contexts;
     }
 
     @Override
     public Integer call() {
         try {
+            context = contexts.get();
             HavenSpec spec = context.loader().load(specFile);
             List<String> resolved = context.catalog().resolve(SpecValidator.requestedServices(spec, context.catalog()));
             int memoryMb = resolved.stream().mapToInt(context.catalog()::minimumMemoryMb).sum();

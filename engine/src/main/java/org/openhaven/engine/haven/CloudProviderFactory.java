@@ -11,4 +11,12 @@ public interface CloudProviderFactory {
 
     /** @param endpoint the API base URL from the spec, or null for the provider's default */
     CloudProvider create(String endpoint, SecretStore secrets);
+
+    /**
+     * Creates the provider for a server spec. Providers whose API is regional (AWS EC2) need more of the spec than
+     * the endpoint and override this; the others use {@link #create(String, SecretStore)}.
+     */
+    default CloudProvider create(org.openhaven.engine.spec.ServerSpec server, SecretStore secrets) {
+        return create(server.endpoint(), secrets);
+    }
 }

@@ -38,7 +38,7 @@ public final class ProviderRegistry {
             throw OpenHavenException.config("No cloud provider '" + server.provider() + "' is available.",
                     choices(clouds.keySet()));
         }
-        return factory.create(server.endpoint(), secrets);
+        return factory.create(server, secrets);
     }
 
     private static String choices(java.util.Set<String> ids) {

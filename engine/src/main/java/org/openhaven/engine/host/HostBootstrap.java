@@ -19,6 +19,8 @@ import org.openhaven.engine.remote.RemoteExecutor;
  */
 public final class HostBootstrap {
 
+    /** The account OpenHaven creates and logs in as after the bootstrap. */
+    public static final String ADMIN_USER = "openhaven";
     /** Where cloud-init writes the script on a new server (kept for re-runs and inspection). */
     public static final String SCRIPT_PATH = "/root/openhaven-bootstrap.sh";
     static final int UNSUPPORTED_OS = 3;

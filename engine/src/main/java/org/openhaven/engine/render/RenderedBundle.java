@@ -20,7 +20,7 @@ import org.openhaven.engine.error.OpenHavenException;
  * (WireGuard client configurations: they hold the devices' private keys), and the manifest.
  *
  * @param files          server files by relative path, including compose.yaml, .env and manifest.json
- * @param sensitiveFiles paths (in {@code files} or under {@code clients/}) that hold secrets: written with mode 0600
+ * @param sensitiveFiles paths in {@code files} that hold secrets: written with mode 0600 (client files always are)
  * @param clientFiles    files for the user's devices, by path relative to {@code clients/}
  */
 public record RenderedBundle(
@@ -29,7 +29,7 @@ public record RenderedBundle(
         SortedMap<String, byte[]> clientFiles,
         Manifest manifest) {
 
-    /** The folder under the output directory that receives {@link #clientFiles()}; never uploaded. */
+    /** The folder under {@code openhaven render}'s output that receives {@link #clientFiles()}; never uploaded. */
     public static final String CLIENTS_DIRECTORY = "clients";
 
     public RenderedBundle {
@@ -47,18 +47,24 @@ public record RenderedBundle(
     }
 
     /**
-     * Writes the bundle into {@code directory} (created if needed): server files at their paths, client files
-     * under {@code clients/}. Files holding secrets are created with mode 0600 before any byte is written, so
-     * they are never readable by others, not even briefly.
+     * Writes the server files into {@code directory} (created if needed): exactly what is uploaded. Files holding
+     * secrets are created with mode 0600 before any byte is written, so they are never readable by others, not
+     * even briefly.
      */
     public void writeTo(Path directory) {
+        writeAll(directory, files, sensitiveFiles);
+    }
+
+    /** Writes the device configurations (private keys) into {@code directory}, each with mode 0600. */
+    public void writeClientFilesTo(Path directory) {
+        writeAll(directory, clientFiles, clientFiles.keySet());
+    }
+
+    private static void writeAll(Path directory, SortedMap<String, byte[]> which, Set<String> secret) {
         try {
             Files.createDirectories(directory);
-            for (var file : files.entrySet()) {
-                write(directory.resolve(file.getKey()), file.getValue(), sensitiveFiles.contains(file.getKey()));
-            }
-            for (var file : clientFiles.entrySet()) {
-                write(directory.resolve(CLIENTS_DIRECTORY).resolve(file.getKey()), file.getValue(), true);
+            for (var file : which.entrySet()) {
+                write(directory.resolve(file.getKey()), file.getValue(), secret.contains(file.getKey()));
             }
         } catch (IOException e) {
             throw OpenHavenException.of(ErrorCategory.CONFIG, "The bundle could not be written to " + directory + ".")

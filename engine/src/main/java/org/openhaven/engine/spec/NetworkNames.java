@@ -135,6 +135,11 @@ final class NetworkNames {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri.getRawUserInfo() != null) {
+                // Do not repeat the value: the part before '@' is likely a password.
+                return Checked.bad("contains a user name or password; credentials never go in haven.yaml — store "
+                        + "them in the vault with 'openhaven secrets set' and write the URL without them");
+            }
             if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
                 return Checked.bad(expected);
             }

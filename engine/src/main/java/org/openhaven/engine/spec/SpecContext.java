@@ -1,6 +1,9 @@
 package org.openhaven.engine.spec;
 
+import java.util.Map;
+import org.openhaven.engine.catalog.Catalog;
 import org.openhaven.engine.catalog.ServiceCatalog;
+import org.openhaven.engine.cloud.aws.AwsPrices;
 
 /**
  * What spec validation consults: the service catalog and the providers' server sizes. The one place that wires
@@ -8,9 +11,15 @@ import org.openhaven.engine.catalog.ServiceCatalog;
  */
 public record SpecContext(ServiceCatalog catalog, ServerSizes sizes) {
 
-    /** The catalog and size tables that ship with OpenHaven. */
+    /**
+     * The catalog that ships with OpenHaven, and the server sizes known offline: AWS from its bundled price table.
+     * Hetzner and DigitalOcean publish sizes only through their APIs, so their size and memory checks happen when
+     * the provider is asked, not here.
+     */
     public static SpecContext builtIn() {
-        return new SpecContext(new InterimServiceCatalog(), ServerSizes.UNKNOWN);
+        // Memory does not depend on region or disk size; the prices this picks (highest known) are not used here.
+        ServerSizes sizes = new ServerTypeTable(Map.of("aws", AwsPrices.bundled().serverTypes("", 0)));
+        return new SpecContext(Catalog.builtIn(), sizes);
     }
 
     public SpecValidator validator() {

@@ -25,6 +25,9 @@ final class SpecYaml {
             "token", "password", "passwd", "secret", "apikey", "accesskey", "privatekey", "passphrase",
             "credential");
 
+    private static final String CREDENTIALS = "credentials never go in haven.yaml — store them in the vault with "
+            + "'openhaven secrets set' (or enter them in the wizard) and remove this key";
+
     private final SpecProblems problems;
     private final Map<String, Integer> lines;
 
@@ -83,9 +86,9 @@ final class SpecYaml {
             }
             seenAt.put(key, line);
             if (looksLikeCredential(key)) {
-                problems.add(keyPath, "credentials never go in haven.yaml — store them in the vault with "
-                        + "'openhaven secrets set' (or enter them in the wizard) and remove this key");
+                problems.add(keyPath, CREDENTIALS);
             } else if (!allowed.contains(key)) {
+                credentialsWithin(tuple.getValueNode(), keyPath);
                 problems.add(keyPath, "unknown key" + Suggestions.didYouMean(key, allowed));
             } else {
                 fields.put(key, tuple.getValueNode());
@@ -112,8 +115,7 @@ final class SpecYaml {
             String keyPath = child(path, keyNode.getValue());
             locate(keyPath, keyNode);
             if (looksLikeCredential(keyNode.getValue())) {
-                problems.add(keyPath, "credentials never go in haven.yaml — store them in the vault with "
-                        + "'openhaven secrets set' (or enter them in the wizard) and remove this key");
+                problems.add(keyPath, CREDENTIALS);
                 continue;
             }
             String value = text(tuple.getValueNode(), keyPath);
@@ -186,6 +188,30 @@ final class SpecYaml {
         }
         problems.add(path, "must be a list, not " + shapeOf(node));
         return List.of();
+    }
+
+    /**
+     * Reports credential keys anywhere inside a subtree that is otherwise not read (under an unknown key), so
+     * {@code cloudflare: {token: ...}} says where the token belongs, not only that {@code cloudflare} is unknown.
+     */
+    private void credentialsWithin(Node node, String path) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode keyNode) {
+                    String keyPath = child(path, keyNode.getValue());
+                    locate(keyPath, keyNode);
+                    if (looksLikeCredential(keyNode.getValue())) {
+                        problems.add(keyPath, CREDENTIALS);
+                    } else {
+                        credentialsWithin(tuple.getValueNode(), keyPath);
+                    }
+                }
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                credentialsWithin(sequence.getValue().get(i), item(path, i));
+            }
+        }
     }
 
     static boolean looksLikeCredential(String key) {

@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,16 +47,15 @@ class BackupScriptIT {
 
     @Test
     void scheduledRunRecordsSuccessAndItsSnapshotRestoresTheWipedData() throws Exception {
-        Path opt = install(BackupSpec.Retention.DEFAULT, "the-password");
-        Path gitea = opt.resolve("openhaven/data/gitea");
+        ServerSandbox server = install(BackupSpec.Retention.DEFAULT, "the-password");
+        Path gitea = server.path("/opt/openhaven/data/gitea");
         FileTrees.generate(gitea, 6L << 20, 3);
         Path original = work.resolve("original");
         copyTree(gitea, original);
 
-        ExecResult run = onServer(opt, BackupLayout.SCRIPT, "run", "manual");
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        ServerSandbox.ExecResultWithArgv run = server.run(BackupLayout.SCRIPT, "run", "manual").ok();
 
-        BackupStatus status = BackupStatusParser.parse(Files.readString(opt.resolve("openhaven/backup/status.json")))
+        BackupStatus status = BackupStatusParser.parse(Files.readString(server.path(BackupLayout.STATUS_FILE)))
                 .orElseThrow();
         assertThat(status.lastRunSucceeded()).isTrue();
         BackupStatus.Snapshot last = status.lastSuccess().orElseThrow();
@@ -72,24 +68,24 @@ class BackupScriptIT {
         deleteTree(gitea);
         RemoteCommand restore = ResticCommands.onServer(ResticCommands.restore(last.snapshotId(), HAVEN,
                 List.of("/opt/openhaven/data/gitea"), "/"));
-        ExecResult restored = onServer(opt, restore.argv().toArray(String[]::new));
-        assertThat(restored.exitCode()).as(restored.stderr()).isZero();
+        server.run(restore.argv().toArray(String[]::new)).ok();
         FileTrees.assertIdentical(original, gitea);
     }
 
     @Test
     void wrongPasswordFailsTheRunAndKeepsTheLastSuccessInTheStatus() throws Exception {
-        Path opt = install(BackupSpec.Retention.DEFAULT, "first-password");
-        Files.createDirectories(opt.resolve("openhaven/data/gitea"));
-        Files.writeString(opt.resolve("openhaven/data/gitea/repo.txt"), "code");
-        assertThat(onServer(opt, BackupLayout.SCRIPT, "run").exitCode()).isZero();
+        ServerSandbox server = install(BackupSpec.Retention.DEFAULT, "first-password");
+        Files.createDirectories(server.path("/opt/openhaven/data/gitea"));
+        Files.writeString(server.path("/opt/openhaven/data/gitea/repo.txt"), "code");
+        server.run(BackupLayout.SCRIPT, "run").ok();
 
-        writeEnv(opt, "a different password");
-        ExecResult failed = onServer(opt, BackupLayout.SCRIPT, "run");
+        server.write(new ServerFile(BackupLayout.ENV_FILE, "0600", ResticEnvironment.envFile(repository(),
+                s3.credentials("a different password"))));
+        ServerSandbox.ExecResultWithArgv failed = server.run(BackupLayout.SCRIPT, "run");
 
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.stderr()).contains("the backup repository could not be opened or created");
-        BackupStatus status = BackupStatusParser.parse(Files.readString(opt.resolve("openhaven/backup/status.json")))
+        BackupStatus status = BackupStatusParser.parse(Files.readString(server.path(BackupLayout.STATUS_FILE)))
                 .orElseThrow();
         assertThat(status.lastRunSucceeded()).isFalse();
         assertThat(status.error()).contains("the backup repository could not be opened or created");
@@ -100,58 +96,30 @@ class BackupScriptIT {
 
     @Test
     void retentionRunsAfterEachBackupAndTheWeeklyCheckRecordsItsResult() throws Exception {
-        Path opt = install(new BackupSpec.Retention(1, 0, 0), "pw");
-        Files.createDirectories(opt.resolve("openhaven/data/gitea"));
+        ServerSandbox server = install(new BackupSpec.Retention(1, 0, 0), "pw");
+        Files.createDirectories(server.path("/opt/openhaven/data/gitea"));
         for (int i = 0; i < 2; i++) {
-            Files.writeString(opt.resolve("openhaven/data/gitea/repo.txt"), "version " + i);
-            assertThat(onServer(opt, BackupLayout.SCRIPT, "run").exitCode()).isZero();
+            Files.writeString(server.path("/opt/openhaven/data/gitea/repo.txt"), "version " + i);
+            server.run(BackupLayout.SCRIPT, "run").ok();
         }
-        ExecResult list = onServer(opt, BackupLayout.SCRIPT, "restic", "snapshots", "--json");
+        ServerSandbox.ExecResultWithArgv list = server.run(BackupLayout.SCRIPT, "restic", "snapshots", "--json").ok();
         assertThat(SnapshotList.parse(list.stdout())).hasSize(1);
 
-        ExecResult check = onServer(opt, BackupLayout.SCRIPT, "check");
-        assertThat(check.exitCode()).as(check.stderr()).isZero();
-        assertThat(opt.resolve("openhaven/backup/check.json")).content().contains("\"result\":\"success\"");
+        server.run(BackupLayout.SCRIPT, "check").ok();
+        assertThat(server.path("/opt/openhaven/backup/check.json")).content().contains("\"result\":\"success\"");
     }
 
-    /** Writes the installation's files under {@code work/opt} as they would lie under the server's /opt. */
-    private Path install(BackupSpec.Retention retention, String password) throws IOException {
-        Path opt = work.resolve("opt");
-        BackupPlan plan = new BackupPlan(HAVEN, List.of(ServiceBackup.files("gitea", "/opt/openhaven/data/gitea")), "03:30", retention);
-        for (ServerFile file : BackupInstallation.files(plan, s3.repository("script", work.getFileName().toString()),
-                s3.credentials(password))) {
-            if (file.path().startsWith("/opt/")) {
-                write(opt, file);
-            }
-        }
-        return opt;
+    /** The installation's files placed in a fresh sandbox, for a file-only service under /opt. */
+    private ServerSandbox install(BackupSpec.Retention retention, String password) throws IOException {
+        ServerSandbox sandbox = new ServerSandbox(work);
+        BackupPlan plan = new BackupPlan(HAVEN, List.of(ServiceBackup.files("gitea", "/opt/openhaven/data/gitea")),
+                "03:30", retention);
+        sandbox.install(BackupInstallation.files(plan, repository(), s3.credentials(password)));
+        return sandbox;
     }
 
-    private void writeEnv(Path opt, String password) throws IOException {
-        write(opt, new ServerFile(BackupLayout.ENV_FILE, "0600", ResticEnvironment.envFile(
-                s3.repository("script", work.getFileName().toString()), s3.credentials(password))));
-    }
-
-    private static void write(Path opt, ServerFile file) throws IOException {
-        Path target = opt.resolve(file.path().substring("/opt/".length()));
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, file.content().reveal());
-        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(
-                file.mode().equals("0700") ? "rwx------" : file.mode().equals("0600") ? "rw-------" : "rw-r--r--"));
-    }
-
-    /** Runs argv as root in a private mount namespace where {@code opt} is mounted on /opt. */
-    private ExecResult onServer(Path opt, String... argv) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
-                "mount --bind \"$0\" /opt && exec \"$@\"", opt.toString()));
-        command.addAll(List.of(argv));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("RESTIC_CACHE_DIR", work.resolve("cache").toString());
-        Process process = builder.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the script finished").isTrue();
-        return new ExecResult(process.exitValue(), Files.readString(out), Files.readString(err));
+    private ResticRepository repository() {
+        return s3.repository("script", work.getFileName().toString());
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -24,7 +24,8 @@ class CatalogBackupsTest {
                 .orElseThrow();
         assertThat(db.dumps()).singleElement().satisfies(d -> {
             assertThat(d.file()).isEqualTo("/opt/openhaven/backup/dumps/nextcloud.sql");
-            assertThat(d.restoreCommand().argv()).contains("psql", "--username=nextcloud", "--dbname=nextcloud");
+            assertThat(d.restoreCommand().shellLine()).endsWith(
+                    "'psql --set=ON_ERROR_STOP=1 --quiet --username=nextcloud --dbname=nextcloud'");
         });
     }
 
@@ -32,7 +33,7 @@ class CatalogBackupsTest {
     void everyCatalogDumpCanBeLoadedBack() {
         List<ServiceBackup> all = CatalogBackups.of(catalog, catalog.resolve(catalog.selectableIds()));
         assertThat(all).isNotEmpty();
-        all.forEach(s -> s.dumps().forEach(d -> assertThat(d.restoreCommand().argv()).contains("psql")));
+        all.forEach(s -> s.dumps().forEach(d -> assertThat(d.restoreCommand().shellLine()).contains("psql")));
     }
 
     @Test

@@ -29,7 +29,7 @@ class RecoveryKitTest {
                 .contains("Created:     2026-11-24 20:30 UTC\n")
                 .contains("openhaven recover --kit")
                 .contains("restic restore latest --target /restore")
-                .contains("pg_restore --clean --if-exists --no-owner");
+                .contains("psql -v ON_ERROR_STOP=1 -d <database> -f <file>");
     }
 
     @Test

@@ -56,7 +56,10 @@ class ResticCommandsTest {
         assertThat(dump.dumpCommand().shellLine()).isEqualTo("/opt/openhaven/backup/openhaven-backup in-service "
                 + "gitea-db sh -c 'pg_dump --username=gitea --clean --if-exists gitea'");
         assertThat(dump.restoreCommand().shellLine()).isEqualTo("/opt/openhaven/backup/openhaven-backup feed "
-                + "/opt/openhaven/backup/dumps/gitea.sql gitea-db psql --set=ON_ERROR_STOP=1 --quiet "
-                + "--username=gitea --dbname=gitea");
+                + "/opt/openhaven/backup/dumps/gitea.sql gitea-db sh -c "
+                + "'psql --set=ON_ERROR_STOP=1 --quiet --username=gitea --dbname=gitea'");
+        assertThat(new DatabaseDump("db", "cat /data/db", "db.txt", "cat > /data/db").restoreCommand().shellLine())
+                .isEqualTo("/opt/openhaven/backup/openhaven-backup feed /opt/openhaven/backup/dumps/db.txt db sh -c "
+                        + "'cat > /data/db'");
     }
 }

@@ -51,10 +51,23 @@ class RestoreTest {
                         + "--include /var/lib/docker/volumes/openhaven_nextcloud-html/_data "
                         + "--include /var/lib/docker/volumes/openhaven_nextcloud-data/_data "
                         + "--include /opt/openhaven/backup/dumps/nextcloud.sql",
-                "/opt/openhaven/backup/openhaven-backup feed /opt/openhaven/backup/dumps/nextcloud.sql "
-                        + "nextcloud-db psql --set=ON_ERROR_STOP=1 --quiet --username=nextcloud --dbname=nextcloud",
                 "/opt/openhaven/backup/openhaven-backup start-service nextcloud",
-                "/opt/openhaven/backup/openhaven-backup start-service nextcloud-cron");
+                "/opt/openhaven/backup/openhaven-backup start-service nextcloud-cron",
+                "/opt/openhaven/backup/openhaven-backup feed /opt/openhaven/backup/dumps/nextcloud.sql "
+                        + "nextcloud-db sh -c 'psql --set=ON_ERROR_STOP=1 --quiet --username=nextcloud "
+                        + "--dbname=nextcloud'");
+    }
+
+    @Test
+    void databaseServiceIsNotStoppedSoItsDumpCanBeLoaded() {
+        ServiceBackup db = new ServiceBackup("nextcloud-db", List.of("nextcloud-db"), List.of(), List.of(), List.of(),
+                List.of()).withDump(new DatabaseDump("nextcloud-db",
+                "pg_dump --username=nextcloud --clean --if-exists nextcloud", "nextcloud.sql"));
+        assertThat(RestorePlan.commands("my-haven", db, "s1", "t").stream().map(c -> c.shellLine())).containsExactly(
+                "/opt/openhaven/backup/openhaven-backup restic restore s1 --host my-haven --target / "
+                        + "--include /opt/openhaven/backup/dumps/nextcloud.sql",
+                "/opt/openhaven/backup/openhaven-backup feed /opt/openhaven/backup/dumps/nextcloud.sql nextcloud-db "
+                        + "sh -c 'psql --set=ON_ERROR_STOP=1 --quiet --username=nextcloud --dbname=nextcloud'");
     }
 
     @Test

@@ -14,18 +14,18 @@ import org.openhaven.engine.remote.RemoteCommand;
  * A server for orchestration tests: records every command and answers from a script of results keyed by the
  * start of the command line; anything unscripted succeeds with no output.
  */
-final class ScriptedServer implements RemoteExecutor, RecoveryTarget {
+public final class ScriptedServer implements RemoteExecutor, RecoveryTarget {
 
-    final List<String> commands = new ArrayList<>();
-    final List<ServerFile> uploads = new ArrayList<>();
+    public final List<String> commands = new ArrayList<>();
+    public final List<ServerFile> uploads = new ArrayList<>();
     private final Map<String, ExecResult> answers = new LinkedHashMap<>();
 
-    ScriptedServer answer(String commandPrefix, ExecResult result) {
+    public ScriptedServer answer(String commandPrefix, ExecResult result) {
         answers.put(commandPrefix, result);
         return this;
     }
 
-    ScriptedServer answer(String commandPrefix, String stdout) {
+    public ScriptedServer answer(String commandPrefix, String stdout) {
         return answer(commandPrefix, new ExecResult(0, stdout, ""));
     }
 

@@ -21,7 +21,7 @@ class InitCommandTest {
         CliRun run = CliRun.of("init", "--yes", "--domain", "Example.ORG", "--owner-email", "ada.lovelace@example.org",
                 "--out", out().toString());
 
-        assertThat(run.exitCode()).isEqualTo(OpenHavenCli.OK);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(OpenHavenCli.OK);
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).isEqualTo("Wrote " + out() + " for haven 'example': vaultwarden, nextcloud, gitea on "
                 + "hetzner cx32 in fsn1, under example.org.\n"
@@ -38,7 +38,7 @@ class InitCommandTest {
                 "--owner-email", "grace@example.net", "--host", "203.0.113.7", "--dns", "cloudflare",
                 "--services", "vaultwarden, wireguard", "--out", out().toString());
 
-        assertThat(run.exitCode()).isEqualTo(OpenHavenCli.OK);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(OpenHavenCli.OK);
         assertThat(Files.readString(out())).contains("""
                 server:
                   provider: ssh
@@ -69,7 +69,7 @@ class InitCommandTest {
         CliRun run = CliRun.of("init", "--yes", "--force", "--domain", "example.org", "--owner-email",
                 "ada@example.org", "--out", out().toString());
 
-        assertThat(run.exitCode()).isEqualTo(OpenHavenCli.OK);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(OpenHavenCli.OK);
         assertThat(Files.readString(dir.resolve("haven.yaml.bak"))).isEqualTo("# my own notes\n");
         assertThat(Files.readString(out())).contains("domain: example.org");
     }

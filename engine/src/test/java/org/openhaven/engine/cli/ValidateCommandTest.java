@@ -16,7 +16,7 @@ class ValidateCommandTest {
     void exampleSpecIsValidAndItsServicesAreListed() {
         CliRun run = CliRun.of("validate", "--spec", Path.of("..", "examples", "haven.yaml").toString());
 
-        assertThat(run.exitCode()).isEqualTo(OpenHavenCli.OK);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(OpenHavenCli.OK);
         assertThat(run.out()).startsWith(Path.of("..", "examples", "haven.yaml") + " is valid: ")
                 .contains("vaultwarden", "nextcloud", "gitea", "traefik");
         assertThat(run.err()).isEmpty();
@@ -63,5 +63,23 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(OpenHavenCli.USAGE);
         assertThat(run.err()).startsWith("Unknown options: '--spek'");
+    }
+
+    @Test
+    void awsSizeTooSmallForTheServicesIsRejectedFromTheBundledTable() throws Exception {
+        Path spec = dir.resolve("haven.yaml");
+        Files.writeString(spec, """
+                name: home
+                domain: example.org
+                owner: {name: Ada, email: ada@example.org}
+                server: {provider: aws, region: eu-central-1, size: t3.small}
+                services: [nextcloud, onlyoffice]
+                """);
+
+        CliRun run = CliRun.of("validate", "--spec", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(run.err()).startsWith("haven.yaml has a problem:\n  haven.yaml:5: services: need ")
+                .contains(" MiB of memory, but aws t3.small has 2048 MiB — choose a larger size such as ");
     }
 }

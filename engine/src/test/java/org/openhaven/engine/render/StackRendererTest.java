@@ -93,6 +93,7 @@ class StackRendererTest {
     void envFileAndFilesHoldingSecretsAreReadableByTheOwnerOnly() throws IOException {
         RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
         bundle.writeTo(out);
+        bundle.writeClientFilesTo(out.resolve("clients"));
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(".env"))))
                 .isEqualTo("rw-------");
@@ -102,6 +103,18 @@ class StackRendererTest {
                 .isEqualTo("rw-------");
         assertThat(bundle.sensitiveFiles()).containsExactly(".env", "wireguard/wg0.conf");
         assertThat(Files.readString(out.resolve("compose.yaml"))).isEqualTo(bundle.text("compose.yaml"));
+    }
+
+    @Test
+    void theEngineSeamWritesServerFilesOnlyAndReturnsTheBundleHash() throws IOException {
+        InMemorySecretStore store = new InMemorySecretStore();
+        String hash = new StackBundleRenderer(CATALOG).render(TestSpecs.only("wireguard"), store, out);
+
+        assertThat(hash).isEqualTo(renderer.render(TestSpecs.only("wireguard"), store).manifest().bundleHash());
+        assertThat(out.resolve("wireguard/wg0.conf")).isRegularFile();
+        try (var files = Files.walk(out)) {
+            assertThat(files.map(p -> out.relativize(p).toString())).noneMatch(p -> p.startsWith("clients"));
+        }
     }
 
     @Test

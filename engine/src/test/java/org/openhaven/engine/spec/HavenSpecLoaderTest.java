@@ -144,6 +144,33 @@ class HavenSpecLoaderTest {
     }
 
     @Test
+    void tabIndentationIsASyntaxErrorWithItsLine() {
+        List<SpecProblem> problems = loader.check("name: home\nowner:\n\tname: Ada\n");
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).line()).isEqualTo(3);
+        assertThat(problems.get(0).message()).startsWith("this is not valid YAML: ");
+    }
+
+    @Test
+    void specThatIsADirectoryCannotBeRead(@TempDir Path dir) {
+        assertThatThrownBy(() -> loader.load(dir))
+                .isInstanceOfSatisfying(OpenHavenException.class, thrown -> {
+                    assertThat(thrown.userMessage()).isEqualTo("The haven spec " + dir + " could not be read.");
+                    assertThat(thrown.remedy()).isEqualTo("Check that the file exists, is readable and is UTF-8 text.");
+                });
+    }
+
+    @Test
+    void specThatIsNotUtf8CannotBeRead(@TempDir Path dir) throws Exception {
+        Path latin1 = dir.resolve("haven.yaml");
+        Files.write(latin1, "name: b\u00fccher\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> loader.load(latin1)).isInstanceOf(OpenHavenException.class)
+                .hasMessage("The haven spec " + latin1 + " could not be read.");
+    }
+
+    @Test
     void emptyFileSaysHowToStart() {
         assertThat(loader.check("# nothing yet\n")).extracting(SpecProblem::describe)
                 .containsExactly("the file is empty; 'openhaven init' writes a starting point");

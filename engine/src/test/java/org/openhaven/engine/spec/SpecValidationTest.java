@@ -88,6 +88,10 @@ class SpecValidationTest {
                         List.of("services[2].options.admin_password: credentials never go in haven.yaml — store them "
                                 + "in the vault with 'openhaven secrets set' (or enter them in the wizard) and "
                                 + "remove this key")),
+                arguments("token nested under an unknown key", VALID + "cloudflare:\n  account: me\n  api_token: x\n",
+                        List.of("cloudflare: unknown key",
+                                "cloudflare.api_token: credentials never go in haven.yaml — store them in the vault "
+                                        + "with 'openhaven secrets set' (or enter them in the wizard) and remove this key")),
                 arguments("not YAML at all", "name: [home\n", List.of(
                         "this is not valid YAML: expected ',' or ']', but got <stream end>")),
                 // Name
@@ -161,6 +165,10 @@ class SpecValidationTest {
                         "server.size: does not apply to an existing server (provider 'ssh') — remove it")),
                 arguments("endpoint that is not a URL", with("  size: cx32", "  size: cx32\n  endpoint: api.example.org"),
                         List.of("server.endpoint: 'api.example.org' is not a URL; write it as https://host[:port][/path]")),
+                arguments("endpoint with credentials in it", with("  size: cx32",
+                        "  size: cx32\n  endpoint: https://admin:hunter2@api.example.org"), List.of(
+                        "server.endpoint: contains a user name or password; credentials never go in haven.yaml — "
+                                + "store them in the vault with 'openhaven secrets set' and write the URL without them")),
                 // DNS and TLS
                 arguments("dns provider typo", with("provider: cloudflare", "provider: cloudfare"), List.of(
                         "dns.provider: unknown DNS provider 'cloudfare' — did you mean 'cloudflare'?")),

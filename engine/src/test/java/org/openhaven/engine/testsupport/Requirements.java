@@ -67,6 +67,50 @@ public final class Requirements {
         return path;
     }
 
+    /**
+     * Requires a Java 21 or newer (a real Keycloak needs it while OpenHaven itself runs on 17): {@code JAVA21_HOME}
+     * if set, else the newest JDK under /usr/lib/jvm. Returns its home directory.
+     */
+    public static Path java21() {
+        String configured = System.getenv("JAVA21_HOME");
+        if (configured != null && javaVersion(Path.of(configured)) >= 21) {
+            return Path.of(configured);
+        }
+        Path best = null;
+        int bestVersion = 0;
+        File[] homes = new File("/usr/lib/jvm").listFiles(File::isDirectory);
+        for (File home : homes == null ? new File[0] : homes) {
+            int version = javaVersion(home.toPath());
+            if (version >= 21 && version > bestVersion) {
+                best = home.toPath();
+                bestVersion = version;
+            }
+        }
+        if (best == null) {
+            unmet("no Java 21 or newer was found (set JAVA21_HOME, or install one under /usr/lib/jvm)");
+        }
+        return best;
+    }
+
+    /** The feature version in a JDK's {@code release} file ({@code JAVA_VERSION="25.0.1"}), or 0. */
+    private static int javaVersion(Path home) {
+        Path release = home.resolve("release");
+        if (!Files.isExecutable(home.resolve("bin/java")) || !Files.isRegularFile(release)) {
+            return 0;
+        }
+        try {
+            for (String line : Files.readAllLines(release)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    return Integer.parseInt(version.split("[.+-]")[0]);
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
     /** Fails in CI, skips loudly elsewhere. */
     public static void unmet(String reason) {
         if (inCi()) {

@@ -53,7 +53,7 @@ import software.amazon.awssdk.services.ec2.model.VolumeType;
  * <p>Security groups live in the region's default VPC. Prices come from a dated, bundled table
  * ({@link AwsPrices}) because EC2 has no price API.
  */
-public final class AwsCloudProvider implements CloudProvider {
+public final class AwsCloudProvider implements CloudProvider, org.openhaven.engine.cost.DiskCharges {
 
     public static final String ID = "aws";
     static final String DEBIAN_OWNER = "136693071363";
@@ -104,6 +104,16 @@ public final class AwsCloudProvider implements CloudProvider {
     @Override
     public BigDecimal monthlyIpPrice() {
         return prices.publicIpv4Monthly();
+    }
+
+    @Override
+    public int rootVolumeGb() {
+        return ROOT_VOLUME_GB;
+    }
+
+    @Override
+    public BigDecimal diskGbMonthly(String region) {
+        return prices.diskGbMonthly(region);
     }
 
     @Override

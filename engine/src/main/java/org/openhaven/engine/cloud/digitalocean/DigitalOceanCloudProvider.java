@@ -50,6 +50,11 @@ public final class DigitalOceanCloudProvider implements CloudProvider {
         this.pages = Pagination.nextLinkAt("/links/pages/next", api.base().getRawPath());
     }
 
+    /** The provider at {@code endpoint} with the user's API token. */
+    public static DigitalOceanCloudProvider create(java.net.URI endpoint, org.openhaven.engine.secrets.Secret token, Polling polling) {
+        return new DigitalOceanCloudProvider(new RestClient(endpoint, token, new DigitalOceanErrors()), polling);
+    }
+
     @Override
     public String id() {
         return ID;

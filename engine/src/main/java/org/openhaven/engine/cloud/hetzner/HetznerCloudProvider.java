@@ -45,6 +45,11 @@ public final class HetznerCloudProvider implements CloudProvider {
         this.polling = polling;
     }
 
+    /** The provider at {@code endpoint} with the user's API token. */
+    public static HetznerCloudProvider create(java.net.URI endpoint, org.openhaven.engine.secrets.Secret token, Polling polling) {
+        return new HetznerCloudProvider(new RestClient(endpoint, token, new HetznerErrors()), polling);
+    }
+
     @Override
     public String id() {
         return ID;

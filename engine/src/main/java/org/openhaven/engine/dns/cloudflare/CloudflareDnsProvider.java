@@ -41,6 +41,11 @@ public final class CloudflareDnsProvider implements DnsProvider {
         this.api = api;
     }
 
+    /** The provider at {@code endpoint} with the user's API token. */
+    public static CloudflareDnsProvider create(java.net.URI endpoint, org.openhaven.engine.secrets.Secret token) {
+        return new CloudflareDnsProvider(new RestClient(endpoint, token, new CloudflareErrors()));
+    }
+
     @Override
     public String id() {
         return ID;

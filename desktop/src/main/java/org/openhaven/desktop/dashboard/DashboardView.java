@@ -1,0 +1,175 @@
+package org.openhaven.desktop.dashboard;
+
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.openhaven.desktop.engine.ServiceHealth;
+import org.openhaven.desktop.engine.VpnPeer;
+import org.openhaven.desktop.ui.Controls;
+import org.openhaven.desktop.ui.Css;
+import org.openhaven.desktop.ui.Messages;
+
+/** The dashboard window's content. */
+public final class DashboardView {
+
+    private final DashboardViewModel vm;
+    private final Consumer<String> openUrl;
+    private final Consumer<VpnPeer> showQr;
+    private final Runnable applyChanges;
+
+    public DashboardView(DashboardViewModel vm, Consumer<String> openUrl, Consumer<VpnPeer> showQr,
+                         Runnable applyChanges) {
+        this.vm = vm;
+        this.openUrl = openUrl;
+        this.showQr = showQr;
+        this.applyChanges = applyChanges;
+    }
+
+    public Parent node() {
+        Label title = new Label();
+        title.getStyleClass().add(Css.PAGE_TITLE);
+        vm.statusProperty().addListener((o, was, now) ->
+                title.setText(now == null ? "" : now.havenName()));
+        Button refresh = new Button(Messages.get("dashboard.refresh"));
+        refresh.setMnemonicParsing(true);
+        refresh.setOnAction(e -> vm.refresh());
+        Button apply = new Button(Messages.get("dashboard.applyChanges"));
+        apply.setId("apply-changes");
+        apply.setMnemonicParsing(true);
+        apply.getStyleClass().add("accent");
+        apply.setOnAction(e -> applyChanges.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, title, spacer, refresh, apply);
+        header.setAlignment(Pos.CENTER_LEFT);
+        Label error = Controls.bound(vm.errorProperty(), Css.FIELD_ERROR);
+
+        VBox backup = new VBox(4, Controls.label("dashboard.backup", Css.CARD_TITLE),
+                Controls.bound(vm.lastBackupProperty()));
+        backup.getStyleClass().add(Css.CARD);
+        VBox servicesCard = new VBox(8, Controls.label("dashboard.services", Css.CARD_TITLE), servicesTable());
+        servicesCard.getStyleClass().add(Css.CARD);
+        HBox.setHgrow(servicesCard, Priority.ALWAYS);
+        VBox side = new VBox(16, backup, peersCard());
+        side.setPrefWidth(330);
+        side.setMinWidth(330);
+        HBox middle = new HBox(16, servicesCard, side);
+
+        TextArea log = new TextArea();
+        log.setEditable(false);
+        log.getStyleClass().add(Css.LOG);
+        log.setPrefRowCount(6);
+        vm.log().addListener((ListChangeListener<String>) c -> log.setText(String.join("\n", vm.log())));
+        VBox logCard = new VBox(8, Controls.label("dashboard.log", Css.CARD_TITLE), log);
+        logCard.getStyleClass().add(Css.CARD);
+
+        VBox content = new VBox(16, header, error, middle, logCard);
+        VBox.setVgrow(middle, Priority.ALWAYS);
+        content.getStyleClass().add(Css.DASHBOARD);
+        BorderPane root = new BorderPane(content);
+        root.getStyleClass().add(Css.ROOT);
+        return root;
+    }
+
+    private TableView<ServiceHealth> servicesTable() {
+        TableView<ServiceHealth> table = new TableView<>(vm.services());
+        table.setId("services-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ServiceHealth, String> name = new TableColumn<>(Messages.get("dashboard.service"));
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        TableColumn<ServiceHealth, ServiceHealth.State> health = new TableColumn<>(Messages.get("dashboard.health"));
+        health.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().state()));
+        health.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ServiceHealth.State state, boolean empty) {
+                super.updateItem(state, empty);
+                getStyleClass().removeAll(Css.STATUS_OK, Css.STATUS_WARN, Css.STATUS_ERROR);
+                if (empty || state == null) {
+                    setText(null);
+                    return;
+                }
+                setText("● " + Messages.get("dashboard.health." + state.name().toLowerCase()));
+                getStyleClass().add(switch (state) {
+                    case UP -> Css.STATUS_OK;
+                    case DEGRADED, UNKNOWN -> Css.STATUS_WARN;
+                    case DOWN -> Css.STATUS_ERROR;
+                });
+            }
+        });
+        TableColumn<ServiceHealth, String> cert = new TableColumn<>(Messages.get("dashboard.cert"));
+        cert.setCellValueFactory(c -> new ReadOnlyStringWrapper(vm.certificateText(c.getValue())));
+        TableColumn<ServiceHealth, String> open = new TableColumn<>(Messages.get("dashboard.open"));
+        open.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().url()));
+        open.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String url, boolean empty) {
+                super.updateItem(url, empty);
+                if (empty || url == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Hyperlink link = new Hyperlink(url.replaceFirst("^https://", ""));
+                link.setOnAction(e -> openUrl.accept(url));
+                setGraphic(link);
+            }
+        });
+        name.setPrefWidth(130);
+        health.setPrefWidth(110);
+        cert.setPrefWidth(150);
+        table.getColumns().addAll(java.util.List.of(name, health, cert, open));
+        table.setFixedCellSize(36);
+        return table;
+    }
+
+    private VBox peersCard() {
+        VBox list = new VBox(6);
+        Runnable rebuild = () -> {
+            list.getChildren().clear();
+            for (VpnPeer peer : vm.peers()) {
+                Label name = new Label(peer.name());
+                Label address = new Label(peer.address());
+                address.getStyleClass().addAll(Css.MUTED, Css.MONO);
+                Region spacer = new Region();
+                HBox.setHgrow(spacer, Priority.ALWAYS);
+                Button qr = new Button(Messages.get("dashboard.peer.qr"));
+                qr.getStyleClass().add("flat");
+                qr.setOnAction(e -> showQr.accept(peer));
+                Button remove = new Button(Messages.get("dashboard.peer.remove"));
+                remove.getStyleClass().addAll("flat", "danger");
+                remove.setOnAction(e -> vm.removePeer(peer));
+                HBox row = new HBox(8, new VBox(0, name, address), spacer, qr, remove);
+                row.setAlignment(Pos.CENTER_LEFT);
+                list.getChildren().add(row);
+            }
+        };
+        vm.peers().addListener((ListChangeListener<VpnPeer>) c -> rebuild.run());
+        rebuild.run();
+        TextField name = new TextField();
+        name.setPromptText(Messages.get("dashboard.peer.prompt"));
+        name.textProperty().bindBidirectional(vm.newPeerNameProperty());
+        name.setOnAction(e -> vm.addPeer());
+        HBox.setHgrow(name, Priority.ALWAYS);
+        Button add = new Button(Messages.get("dashboard.peer.add"));
+        add.setMnemonicParsing(true);
+        add.setOnAction(e -> vm.addPeer());
+        add.disableProperty().bind(vm.newPeerNameProperty().isEmpty());
+        VBox card = new VBox(10, Controls.label("dashboard.peers", Css.CARD_TITLE), list, new HBox(8, name, add));
+        card.getStyleClass().add(Css.CARD);
+        return card;
+    }
+}

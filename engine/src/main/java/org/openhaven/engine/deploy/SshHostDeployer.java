@@ -1,0 +1,143 @@
+package org.openhaven.engine.deploy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.openhaven.engine.error.ErrorCategory;
+import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.haven.HostDeployer;
+import org.openhaven.engine.haven.HostTarget;
+import org.openhaven.engine.host.BootstrapOptions;
+import org.openhaven.engine.host.HostBootstrap;
+import org.openhaven.engine.plan.CancellationToken;
+import org.openhaven.engine.plan.Deadline;
+import org.openhaven.engine.remote.HostKeyPins;
+import org.openhaven.engine.remote.OutputConsumer;
+import org.openhaven.engine.remote.PublicKeys;
+import org.openhaven.engine.remote.Reachability;
+import org.openhaven.engine.remote.RemoteCommand;
+import org.openhaven.engine.remote.SshConnection;
+import org.openhaven.engine.remote.SshExecutor;
+import org.openhaven.engine.remote.SshTarget;
+import org.openhaven.engine.render.Manifest;
+import org.openhaven.engine.status.StatusGatherer;
+import org.openhaven.engine.status.StatusReport;
+
+/**
+ * The remote module behind core's {@link HostDeployer} seam: SSH with pinned host keys, the host bootstrap, the
+ * {@link Deployer} fed from a rendered bundle directory (its manifest.json gives health checks and post-deploy
+ * commands), and a status check as verification.
+ */
+public final class SshHostDeployer implements HostDeployer {
+
+    /** How long a service may take to become healthy; Keycloak and Nextcloud need minutes on a first start. */
+    public static final Duration SERVICE_DEADLINE = Duration.ofMinutes(5);
+    private static final Duration CONNECT = Duration.ofSeconds(20);
+
+    private final HostKeyPins pins;
+    private final boolean mailPorts;
+    private final String holder;
+
+    /**
+     * @param pins      where host keys are pinned (the haven's state)
+     * @param mailPorts whether the haven runs mail, so the firewall opens the mail ports
+     * @param holder    who deploys, for the server's deploy lock ({@code user@machine})
+     */
+    public SshHostDeployer(HostKeyPins pins, boolean mailPorts, String holder) {
+        this.pins = pins;
+        this.mailPorts = mailPorts;
+        this.holder = holder;
+    }
+
+    @Override
+    public void waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation,
+            Consumer<String> log) {
+        cancellation.throwIfCancelled();
+        new Reachability().awaitSsh(ssh(target), deadline.remaining());
+        try (SshConnection connection = connect(target)) {
+            log.accept("SSH works; host key " + connection.hostKeyFingerprint());
+        }
+    }
+
+    @Override
+    public void bootstrap(HostTarget target, Consumer<String> log) {
+        String publicKey = PublicKeys.authorizedKeyLine(target.privateKeyOpenSsh(), "openhaven");
+        HostBootstrap bootstrap = new HostBootstrap(new BootstrapOptions(HostBootstrap.ADMIN_USER, publicKey,
+                mailPorts, true));
+        try (SshConnection connection = connect(target)) {
+            bootstrap.run(new SshExecutor(connection), lines(log));
+        }
+    }
+
+    @Override
+    public void deploy(HostTarget target, Path bundleDir, String bundleHash, Consumer<String> log) {
+        ReleaseBundle bundle = readBundle(bundleDir, bundleHash);
+        try (SshConnection connection = connect(target)) {
+            new Deployer(new SshExecutor(connection), ServerLayout.DEFAULT).deploy(bundle, holder, lines(log));
+        }
+    }
+
+    @Override
+    public void verify(HostTarget target, Consumer<String> log) {
+        StatusReport report;
+        try (SshConnection connection = connect(target)) {
+            report = new StatusGatherer(new SshExecutor(connection), ServerLayout.DEFAULT).gather(target.host());
+        }
+        List<StatusReport.ServiceStatus> unhealthy = report.services().stream().filter(s -> !s.healthy()).toList();
+        report.services().forEach(s -> log.accept(s.service() + ": " + s.state() + "/" + s.health()));
+        if (report.services().isEmpty() || !unhealthy.isEmpty()) {
+            throw OpenHavenException.of(ErrorCategory.REMOTE_COMMAND, report.services().isEmpty()
+                            ? "No services run on the server."
+                            : "Not every service is healthy: " + unhealthy.stream()
+                                    .map(s -> s.service() + " (" + s.state() + "/" + s.health() + ")")
+                                    .collect(Collectors.joining(", ")) + ".")
+                    .remedy("Run 'openhaven status' for details and 'openhaven apply' to deploy again.")
+                    .retryable(true)
+                    .build();
+        }
+    }
+
+    /** Reads a rendered bundle directory: every file, plus health checks and post-deploy commands from its manifest. */
+    static ReleaseBundle readBundle(Path dir, String hash) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            Map<String, byte[]> files = new TreeMap<>();
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+            Manifest manifest = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                    .readValue(dir.resolve("manifest.json").toFile(), Manifest.class);
+            List<ReleaseBundle.ServiceCheck> checks = manifest.healthChecks() == null ? List.of()
+                    : manifest.healthChecks().stream().map(h -> new ReleaseBundle.ServiceCheck(h.service(),
+                            SERVICE_DEADLINE)).distinct().toList();
+            List<RemoteCommand> post = manifest.postDeploy() == null ? List.of()
+                    : manifest.postDeploy().stream().map(c -> new RemoteCommand(c.argv(), c.description())).toList();
+            return new ReleaseBundle(hash, files, checks, post);
+        } catch (IOException e) {
+            throw OpenHavenException.internal("The rendered bundle in " + dir + " could not be read.", e);
+        }
+    }
+
+    private SshConnection connect(HostTarget target) {
+        SshConnection connection = SshConnection.open(ssh(target), target.privateKeyOpenSsh(),
+                pins.pinned(target.host(), target.port()).orElse(null), CONNECT);
+        pins.record(target.host(), target.port(), connection.hostKeyFingerprint());
+        return connection;
+    }
+
+    private static SshTarget ssh(HostTarget target) {
+        return new SshTarget(target.host(), target.port(), target.user());
+    }
+
+    private static OutputConsumer lines(Consumer<String> log) {
+        return line -> log.accept(line.text());
+    }
+}

@@ -1,0 +1,33 @@
+package org.openhaven.engine.remote;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where pinned host keys live between connections: the haven's state in the product (core backs this with its
+ * state file), a map in tests. The first connection to an address records its fingerprint; every later one must
+ * present the same key.
+ */
+public interface HostKeyPins {
+
+    Optional<String> pinned(String host, int port);
+
+    void record(String host, int port, String fingerprint);
+
+    /** Pins kept in memory only, for tests and one-shot commands. */
+    static HostKeyPins inMemory() {
+        Map<String, String> pins = new ConcurrentHashMap<>();
+        return new HostKeyPins() {
+            @Override
+            public Optional<String> pinned(String host, int port) {
+                return Optional.ofNullable(pins.get(host + ":" + port));
+            }
+
+            @Override
+            public void record(String host, int port, String fingerprint) {
+                pins.putIfAbsent(host + ":" + port, fingerprint);
+            }
+        };
+    }
+}

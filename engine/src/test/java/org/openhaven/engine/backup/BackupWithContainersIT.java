@@ -1,0 +1,127 @@
+package org.openhaven.engine.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhaven.engine.remote.RemoteCommand;
+import org.openhaven.engine.spec.BackupSpec;
+import org.openhaven.engine.testsupport.Requirements;
+
+/**
+ * The backup script against real containers on a real Docker engine: the database dump is taken inside the
+ * database's container, the maintenance hooks run inside the app's container (as www-data) on either side of the
+ * snapshot, and a restore stops the app, restores its data byte for byte and loads the dump back into the running
+ * database. The containers are STAND-INS (busybox): no service image can be pulled here, so the "database" is a
+ * file that a shell command dumps and loads, while everything OpenHaven does around it is real.
+ */
+class BackupWithContainersIT {
+
+    private static final String HAVEN = "container-haven";
+    private static S3Server s3;
+    private static LocalDockerEngine docker;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Requirements.root();
+        Requirements.command("dockerd");
+        Requirements.command("docker");
+        Requirements.command("restic");
+        Requirements.command("unshare");
+        Path busybox = Requirements.file(Path.of("/bin/busybox"), "busybox-static");
+        s3 = S3Server.start();
+        s3.ensureBucket(s3.repository("containers", ""));
+        docker = LocalDockerEngine.start(busybox);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (docker != null) {
+            docker.close();
+        }
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    @Test
+    void dumpAndHooksRunInTheContainersAndARestoreBringsDataAndDatabaseBack() throws Exception {
+        ServerSandbox server = new ServerSandbox(work).withEnvironment("DOCKER_HOST", docker.host());
+        Path appData = Files.createDirectories(server.path("/opt/openhaven/data/app"));
+        FileTrees.generate(appData, 3L << 20, 11);
+        String db = docker.runService("app-db");
+        docker.exec(db, "mkdir -p /db && echo 'row 1: alice' > /db/table && echo 'row 2: bob' >> /db/table");
+        String app = docker.runService("app", "-v", appData + ":/appdata");
+
+        DatabaseDump dump = new DatabaseDump("app-db", "cat /db/table", "app.sql", "cat > /db/table");
+        ServiceBackup appService = new ServiceBackup("app", List.of("app"), List.of("/opt/openhaven/data/app"),
+                List.of(), List.of(hook("on")), List.of(hook("off")));
+        ServiceBackup dbService = new ServiceBackup("app-db", List.of("app-db"), List.of(), List.of(dump), List.of(),
+                List.of());
+        BackupPlan plan = new BackupPlan(HAVEN, List.of(dbService, appService), "03:30", BackupSpec.Retention.DEFAULT);
+        server.install(BackupInstallation.files(plan, s3.repository("containers", "h"), s3.credentials("pw")));
+
+        String summary = server.run(BackupLayout.SCRIPT, "run", "manual").ok().stdout();
+        String snapshot = BackupStatusParser.snapshotIdFromRunOutput(summary).orElseThrow();
+
+        assertThat(docker.exec(app, "cat /tmp/hooks")).as("maintenance on before, off after, as www-data")
+                .isEqualTo("on www-data\noff www-data\n");
+        assertThat(server.path(dump.file())).hasContent("row 1: alice\nrow 2: bob");
+
+        // The disaster: the database is damaged and the app's files are gone.
+        Path original = work.resolve("original");
+        copy(appData, original);
+        docker.exec(db, "echo 'row 1: mallory' > /db/table");
+        try (var files = Files.list(appData)) {
+            for (Path p : files.toList()) {
+                deleteTree(p);
+            }
+        }
+
+        for (ServiceBackup service : plan.services()) {
+            for (RemoteCommand command : RestorePlan.commands(HAVEN, service, snapshot, "20261124T2040Z")) {
+                server.run(command.argv().toArray(String[]::new)).ok();
+            }
+        }
+
+        FileTrees.assertIdentical(original, appData);
+        assertThat(docker.exec(db, "cat /db/table")).isEqualTo("row 1: alice\nrow 2: bob\n");
+        assertThat(docker.docker("inspect", "-f", "{{.State.Running}}", app).ok().trim()).isEqualTo("true");
+        assertThat(server.path("/opt/openhaven/data/app.before-restore-20261124T2040Z")).isDirectory();
+    }
+
+    /** A stand-in for Nextcloud's maintenance mode: records the switch and the user it ran as. */
+    private static RemoteCommand hook(String state) {
+        return RemoteCommand.of("maintenance " + state, BackupLayout.SCRIPT, "in-service-as", "www-data", "app",
+                "sh", "-c", "echo \"" + state + " $(id -un)\" >> /tmp/hooks");
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

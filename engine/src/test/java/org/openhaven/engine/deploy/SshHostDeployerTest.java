@@ -1,0 +1,41 @@
+package org.openhaven.engine.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SshHostDeployerTest {
+
+    @Test
+    void renderedBundleDirectoryBecomesAReleaseWithTheManifestsHealthChecksAndPostDeployCommands(@TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), "services: {}\n");
+        Files.writeString(dir.resolve(".env"), "A=b\n");
+        Files.createDirectories(dir.resolve("traefik"));
+        Files.writeString(dir.resolve("traefik/traefik.yml"), "entryPoints: {}\n");
+        Files.writeString(dir.resolve("manifest.json"), """
+                {"formatVersion":1,"haven":"h","bundleHash":"abc",
+                 "healthChecks":[{"service":"keycloak","container":"keycloak","test":["CMD","true"]},
+                                 {"service":"gitea","container":"gitea","test":["CMD","true"]}],
+                 "postDeploy":[{"service":"gitea","description":"create the gitea admin",
+                                "argv":["docker","exec","gitea","gitea","admin"],"shellLine":"ignored"}],
+                 "someFutureField":true}
+                """);
+        ReleaseBundle bundle = SshHostDeployer.readBundle(dir, "abc");
+        assertThat(bundle.hash()).isEqualTo("abc");
+        assertThat(bundle.files()).containsOnlyKeys("compose.yaml", ".env", "traefik/traefik.yml", "manifest.json");
+        assertThat(new String(bundle.files().get(".env"), StandardCharsets.UTF_8)).isEqualTo("A=b\n");
+        assertThat(bundle.services()).extracting(ReleaseBundle.ServiceCheck::service)
+                .containsExactly("keycloak", "gitea");
+        assertThat(bundle.services()).allSatisfy(s -> assertThat(s.deadline())
+                .isEqualTo(SshHostDeployer.SERVICE_DEADLINE));
+        assertThat(bundle.postDeploy()).singleElement().satisfies(c -> {
+            assertThat(c.description()).isEqualTo("create the gitea admin");
+            assertThat(c.shellLine()).isEqualTo("docker exec gitea gitea admin");
+        });
+    }
+}
