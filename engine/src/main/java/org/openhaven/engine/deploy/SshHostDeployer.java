@@ -126,7 +126,10 @@ public final class SshHostDeployer implements HostDeployer {
         }
     }
 
-    /** Reads a rendered bundle directory: every file, plus health checks and post-deploy commands from its manifest. */
+    /**
+     * Reads a rendered bundle directory: every file, plus health checks and post-deploy commands from its manifest.
+     * A health check's {@code container} is the compose service key (a catalog service may have several).
+     */
     static ReleaseBundle readBundle(Path dir, String hash) {
         try (Stream<Path> walk = Files.walk(dir)) {
             Map<String, byte[]> files = new TreeMap<>();
@@ -136,7 +139,7 @@ public final class SshHostDeployer implements HostDeployer {
             Manifest manifest = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                     .readValue(dir.resolve("manifest.json").toFile(), Manifest.class);
             List<ReleaseBundle.ServiceCheck> checks = manifest.healthChecks() == null ? List.of()
-                    : manifest.healthChecks().stream().map(h -> new ReleaseBundle.ServiceCheck(h.service(),
+                    : manifest.healthChecks().stream().map(h -> new ReleaseBundle.ServiceCheck(h.container(),
                             SERVICE_DEADLINE)).distinct().toList();
             List<RemoteCommand> post = manifest.postDeploy() == null ? List.of()
                     : manifest.postDeploy().stream().map(c -> new RemoteCommand(c.argv(), c.description())).toList();
