@@ -16,7 +16,7 @@ import org.openhaven.engine.state.HavenStore;
 import org.openhaven.engine.testsupport.CrashHarnessMain;
 import org.openhaven.engine.testsupport.FileBackedTestHost;
 import org.openhaven.engine.testsupport.FileBackedTestProvider;
-import org.openhaven.engine.testsupport.KillPoints;
+import org.openhaven.engine.testsupport.ChildJvms;
 
 /**
  * Kills the engine with SIGKILL at every step boundary and inside steps (right before and right after each side
@@ -36,14 +36,14 @@ class CrashAndResumeIT {
             "provider:before-dns-A-*." + HAVEN + ".example.org", "provider:after-dns-A-*." + HAVEN + ".example.org",
             "host:before-deploy", "host:after-deploy",
             "step:started:ensure-server");
-    private static final List<Process> STARTED = new ArrayList<>();
+    private static final ChildJvms CHILDREN = new ChildJvms();
 
     @TempDir
     Path temp;
 
     @AfterAll
     static void killLeftovers() {
-        STARTED.forEach(Process::destroyForcibly);
+        CHILDREN.killAll();
     }
 
     @Test
@@ -54,8 +54,7 @@ class CrashAndResumeIT {
         for (String point : points) {
             Path dir = Files.createDirectory(temp.resolve("kill-" + tried));
             Process victim = child(dir, point);
-            Path marker = dir.resolve("marker");
-            waitForMarker(victim, marker, point);
+            ChildJvms.awaitKillPoint(victim, dir, point);
             victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL on Linux
             assertThat(victim.exitValue()).as("killed at %s", point).isEqualTo(137);
 
@@ -93,32 +92,9 @@ class CrashAndResumeIT {
         assertThat(actions).as("deployed after kill at %s", point).anyMatch(a -> a.startsWith("deploy "));
     }
 
-    private static void waitForMarker(Process victim, Path marker, String point) throws InterruptedException {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(marker)) {
-            assertThat(victim.isAlive()).as("child still running before reaching %s", point).isTrue();
-            assertThat(System.nanoTime() < giveUp).as("reached kill point %s in time", point).isTrue();
-            Thread.sleep(20);
-        }
-    }
-
     private static Process child(Path dir, String killAt) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "-cp", classPath()));
-        if (killAt != null) {
-            command.add("-D" + KillPoints.POINT_PROPERTY + "=" + killAt);
-            command.add("-D" + KillPoints.MARKER_PROPERTY + "=" + dir.resolve("marker"));
-        }
-        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        command.addAll(List.of(CrashHarnessMain.class.getName(), dir.resolve("home").toString(),
+        return CHILDREN.start(dir, killAt, CrashHarnessMain.class, List.of(dir.resolve("home").toString(),
                 dir.resolve("provider.json").toString(), dir.resolve("host.log").toString(), HAVEN));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("child.log").toFile()));
-        builder.environment().keySet().removeIf(k -> k.startsWith("OPENHAVEN"));
-        Process process = builder.start();
-        STARTED.add(process);
-        return process;
     }
 
     static String classPath() {
