@@ -11,6 +11,10 @@ import org.openhaven.engine.haven.HostTarget;
 import org.openhaven.engine.haven.UserDataSource;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Deadline;
+import org.openhaven.engine.render.RenderedBundle;
+import org.openhaven.engine.render.StackRenderer;
+import org.openhaven.engine.secrets.SecretStore;
+import org.openhaven.engine.spec.HavenSpec;
 
 /**
  * The flow's seams as found on the class path ({@code META-INF/services}); a missing one fails the step that needs
@@ -27,9 +31,7 @@ final class DiscoveredComponents {
                     throw missing("cloud-init user-data");
                 });
         BundleRenderer renderer = ServiceLoader.load(BundleRenderer.class).findFirst()
-                .orElse((spec, secrets, out) -> {
-                    throw missing("bundle renderer");
-                });
+                .orElse(DiscoveredComponents::renderWithStackRenderer);
         HostDeployer deployer = ServiceLoader.load(HostDeployer.class).findFirst().orElse(new HostDeployer() {
             @Override
             public void waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation,
@@ -53,6 +55,13 @@ final class DiscoveredComponents {
             }
         });
         return new HavenComponents(userData, renderer, deployer);
+    }
+
+    /** The built-in renderer: the stack bundle of the shipped catalog, named by its content hash. */
+    static String renderWithStackRenderer(HavenSpec spec, SecretStore secrets, Path outDir) {
+        RenderedBundle bundle = new StackRenderer(BuiltInCatalog.get()).render(spec, secrets);
+        bundle.writeTo(outDir);
+        return bundle.manifest().bundleHash();
     }
 
     private static OpenHavenException missing(String what) {

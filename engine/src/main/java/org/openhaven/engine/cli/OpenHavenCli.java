@@ -27,6 +27,9 @@ import picocli.CommandLine.Command;
             BackupCommand.class,
             RestoreCommand.class,
             RecoverCommand.class,
+            InitCommand.class,
+            ValidateCommand.class,
+            RenderCommand.class,
         })
 public final class OpenHavenCli implements Runnable {
 

@@ -7,16 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhaven.engine.state.HavenLock;
 import org.openhaven.engine.state.HavenStore;
+import org.openhaven.engine.testsupport.CliProcess;
 import org.openhaven.engine.testsupport.CrashHarnessMain;
 import org.openhaven.engine.testsupport.FileBackedTestHost;
 import org.openhaven.engine.testsupport.FileBackedTestProvider;
-import org.openhaven.engine.testsupport.ChildJvms;
+import org.openhaven.engine.testsupport.KillPoints;
 
 /**
  * Kills the engine with SIGKILL at every step boundary and inside steps (right before and right after each side
@@ -36,42 +41,61 @@ class CrashAndResumeIT {
             "provider:before-dns-A-*." + HAVEN + ".example.org", "provider:after-dns-A-*." + HAVEN + ".example.org",
             "host:before-deploy", "host:after-deploy",
             "step:started:ensure-server");
-    private static final ChildJvms CHILDREN = new ChildJvms();
+    private static final List<Process> STARTED = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @TempDir
     Path temp;
 
     @AfterAll
     static void killLeftovers() {
-        CHILDREN.killAll();
+        STARTED.forEach(Process::destroyForcibly);
     }
 
     @Test
     void applyConvergesAfterSigkillAtEveryStepBoundaryAndInsideSteps() throws Exception {
         List<String> points = new ArrayList<>(STEPS.stream().map(s -> "step:done:" + s).toList());
         points.addAll(INSIDE);
+        // two kill points at a time: the children mostly wait on fsync, so this halves the wall time
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            int index = i;
+            runs.add(pool.submit(() -> {
+                killAndResume(Files.createDirectory(temp.resolve("kill-" + index)), points.get(index));
+                return null;
+            }));
+        }
         int tried = 0;
-        for (String point : points) {
-            Path dir = Files.createDirectory(temp.resolve("kill-" + tried));
-            Process victim = child(dir, point);
-            ChildJvms.awaitKillPoint(victim, dir, point);
-            victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL on Linux
-            assertThat(victim.exitValue()).as("killed at %s", point).isEqualTo(137);
-
-            // as a user would: the dead run left its lock, which only 'openhaven unlock' removes
-            Path lock = new HavenStore(dir.resolve("home")).haven(HAVEN).lockFile();
-            assertThat(HavenLock.forceRelease(lock)).as("lock left by the run killed at %s", point)
-                    .hasValueSatisfying(holder -> assertThat(holder.pid()).isEqualTo(victim.pid()));
-
-            Process resumed = child(dir, null);
-            assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).as("resume after %s finished", point).isTrue();
-            assertThat(resumed.exitValue()).as("resume after kill at %s succeeded:%n%s", point,
-                    Files.readString(dir.resolve("child.log"))).isZero();
-            assertConverged(dir, point);
-            tried++;
+        try {
+            for (Future<?> run : runs) {
+                run.get();
+                tried++;
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof AssertionError a ? a : new AssertionError(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         System.out.println("CrashAndResumeIT: " + tried + " kill points tried, every one converged");
         assertThat(tried).isEqualTo(points.size());
+    }
+
+    private static void killAndResume(Path dir, String point) throws Exception {
+        Process victim = child(dir, point);
+        KillPoints.awaitParked(victim, dir.resolve("marker"), point);
+        victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL on Linux
+        assertThat(victim.exitValue()).as("killed at %s", point).isEqualTo(137);
+
+        // as a user would: the dead run left its lock, which only 'openhaven unlock' removes
+        Path lock = new HavenStore(dir.resolve("home")).haven(HAVEN).lockFile();
+        assertThat(HavenLock.forceRelease(lock)).as("lock left by the run killed at %s", point)
+                .hasValueSatisfying(holder -> assertThat(holder.pid()).isEqualTo(victim.pid()));
+
+        Process resumed = child(dir, null);
+        assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).as("resume after %s finished", point).isTrue();
+        assertThat(resumed.exitValue()).as("resume after kill at %s succeeded:%n%s", point,
+                Files.readString(dir.resolve("child.log"))).isZero();
+        assertConverged(dir, point);
     }
 
     private static void assertConverged(Path dir, String point) {
@@ -93,12 +117,23 @@ class CrashAndResumeIT {
     }
 
     private static Process child(Path dir, String killAt) throws IOException {
-        return CHILDREN.start(dir, killAt, CrashHarnessMain.class, List.of(dir.resolve("home").toString(),
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto", "-cp", CliProcess.classPath()));
+        if (killAt != null) {
+            command.add("-D" + KillPoints.POINT_PROPERTY + "=" + killAt);
+            command.add("-D" + KillPoints.MARKER_PROPERTY + "=" + dir.resolve("marker"));
+        }
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.addAll(List.of(CrashHarnessMain.class.getName(), dir.resolve("home").toString(),
                 dir.resolve("provider.json").toString(), dir.resolve("host.log").toString(), HAVEN));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("child.log").toFile()));
+        builder.environment().keySet().removeIf(k -> k.startsWith("OPENHAVEN"));
+        Process process = builder.start();
+        STARTED.add(process);
+        return process;
     }
 
-    static String classPath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    }
 
 }

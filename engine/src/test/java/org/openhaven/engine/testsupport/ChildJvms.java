@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the child JVMs of crash-and-resume tests: the test class path, an optional {@link KillPoints} point, output
@@ -23,7 +22,7 @@ public final class ChildJvms {
     public synchronized Process start(Path dir, String killAt, Class<?> main, List<String> args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
+                "-cp", CliProcess.classPath()));
         if (killAt != null) {
             command.add("-D" + KillPoints.POINT_PROPERTY + "=" + killAt);
             command.add("-D" + KillPoints.MARKER_PROPERTY + "=" + marker(dir));
@@ -43,18 +42,9 @@ public final class ChildJvms {
         return dir.resolve("marker");
     }
 
-    /** Waits until the child parked at its kill point; fails if it died or took longer than two minutes. */
+    /** Waits until the child parked at its kill point (see {@link KillPoints#awaitParked}). */
     public static void awaitKillPoint(Process victim, Path dir, String point) throws InterruptedException {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(marker(dir))) {
-            if (!victim.isAlive()) {
-                throw new AssertionError("child exited before reaching kill point " + point);
-            }
-            if (System.nanoTime() > giveUp) {
-                throw new AssertionError("child did not reach kill point " + point + " in two minutes");
-            }
-            Thread.sleep(20);
-        }
+        KillPoints.awaitParked(victim, marker(dir), point);
     }
 
     /** The child's output so far, for assertion messages. */
