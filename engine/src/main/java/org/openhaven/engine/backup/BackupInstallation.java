@@ -67,6 +67,7 @@ public final class BackupInstallation {
         Map<String, Object> values = new HashMap<>();
         values.put("havenId", plan.havenId());
         values.put("dir", BackupLayout.DIR);
+        values.put("project", BackupLayout.PROJECT);
         values.put("dumps", plan.dumps().stream().map(d -> Map.of(
                 "line", d.dumpCommand().shellLine(),
                 "file", d.file(),
