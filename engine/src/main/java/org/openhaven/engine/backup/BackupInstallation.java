@@ -24,8 +24,8 @@ import org.openhaven.engine.secrets.Secret;
  */
 public final class BackupInstallation {
 
-    /** Not a catalog service folder: the backup runs on the host, not in compose, so it has no compose.yaml. */
-    private static final String TEMPLATE_DIR = "templates/backup/";
+    /** A catalog folder of kind host: the backup runs on the server itself, not in compose, so it has no compose.yaml. */
+    private static final String TEMPLATE_DIR = "templates/services/backup/";
     static final String SERVICE_UNIT = "openhaven-backup.service";
     static final String TIMER_UNIT = "openhaven-backup.timer";
     static final String CHECK_SERVICE_UNIT = "openhaven-backup-check.service";
