@@ -9,6 +9,8 @@ import org.openhaven.engine.haven.HavenComponents;
 import org.openhaven.engine.haven.HostDeployer;
 import org.openhaven.engine.haven.HostTarget;
 import org.openhaven.engine.haven.UserDataSource;
+import org.openhaven.engine.host.BootstrapOptions;
+import org.openhaven.engine.host.HostBootstrap;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Deadline;
 import org.openhaven.engine.render.RenderedBundle;
@@ -27,9 +29,7 @@ final class DiscoveredComponents {
 
     static HavenComponents discover() {
         UserDataSource userData = ServiceLoader.load(UserDataSource.class).findFirst()
-                .orElse((spec, key) -> {
-                    throw missing("cloud-init user-data");
-                });
+                .orElse(DiscoveredComponents::bootstrapCloudInit);
         BundleRenderer renderer = ServiceLoader.load(BundleRenderer.class).findFirst()
                 .orElse(DiscoveredComponents::renderWithStackRenderer);
         HostDeployer deployer = ServiceLoader.load(HostDeployer.class).findFirst().orElse(new HostDeployer() {
@@ -55,6 +55,12 @@ final class DiscoveredComponents {
             }
         });
         return new HavenComponents(userData, renderer, deployer);
+    }
+
+    /** The built-in user-data: the host bootstrap as cloud-init, carrying only the haven's public key. */
+    static String bootstrapCloudInit(HavenSpec spec, String sshPublicKey) {
+        boolean mail = spec.mail() != null && spec.mail().enabled();
+        return new HostBootstrap(new BootstrapOptions(HostBootstrap.ADMIN_USER, sshPublicKey, mail, true)).cloudInit();
     }
 
     /** The built-in renderer: the stack bundle of the shipped catalog, named by its content hash. */
