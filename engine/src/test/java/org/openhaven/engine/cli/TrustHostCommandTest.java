@@ -17,7 +17,7 @@ class TrustHostCommandTest {
     private static final String NEW = "SHA256:" + "A".repeat(42) + "E";
 
     private static int run(Path home, StringWriter out, StringWriter err, String... args) {
-        CliContext context = new CliContext(() -> null, null, Terminal.system(),
+        CliContext context = new CliContext(() -> null, new LenientTestSpecReader(), Terminal.system(),
                 Map.of("OPENHAVEN_HOME", home.toString()), home);
         return OpenHavenCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), context);
     }
