@@ -13,7 +13,7 @@ import javafx.stage.Stage;
 import org.openhaven.desktop.app.ConfigDir;
 import org.openhaven.desktop.app.DesktopShell;
 import org.openhaven.desktop.app.SingleInstance;
-import org.openhaven.desktop.engine.UnavailableEngineGateway;
+import org.openhaven.desktop.engine.EngineBackedGateway;
 import org.openhaven.desktop.theme.WindowPlacement;
 import org.openhaven.desktop.tray.AwtTray;
 import org.openhaven.desktop.tray.TrayActions;
@@ -55,7 +55,7 @@ public final class DesktopApp extends Application {
         }
         instance = acquired.get();
         DesktopShell.applyOsTheme();
-        shell = new DesktopShell(new UnavailableEngineGateway(), getHostServices()::showDocument);
+        shell = new DesktopShell(EngineBackedGateway.builtIn(), getHostServices()::showDocument);
         shell.showWizard(stage, () -> shell.showDashboard(stage));
         WindowPlacement.forWindow("main").manage(stage, 1040, 720);
         timers = Executors.newSingleThreadScheduledExecutor(r -> {
