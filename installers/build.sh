@@ -32,6 +32,10 @@ case "$(uname -s)" in
 esac
 [ "${#types[@]}" -gt 0 ] || types=("${default_types[@]}")
 
+# Git Bash on Windows: JAVA_HOME is a Windows path; tools called by path need the POSIX form, and values inside
+# an option (name=path) need the Windows form, since MSYS converts only whole path arguments.
+native_path() { if command -v cygpath >/dev/null; then cygpath -w "$1"; else echo "$1"; fi; }
+if [ -n "${JAVA_HOME:-}" ] && command -v cygpath >/dev/null; then JAVA_HOME="$(cygpath -u "$JAVA_HOME")"; fi
 jdk_bin="${JAVA_HOME:+$JAVA_HOME/bin/}"
 for tool in jpackage jlink jdeps; do
   command -v "${jdk_bin}${tool}" >/dev/null || { echo "build.sh: '${tool}' not found; set JAVA_HOME to a JDK 17+" >&2; exit 2; }
@@ -133,8 +137,9 @@ for type in "${types[@]}"; do
       args+=(--icon "$root/icons/openhaven.ico" --license-file "$root/LICENSE"
         --win-per-user-install --win-menu --win-menu-group OpenHaven --win-shortcut --win-dir-chooser
         --win-upgrade-uuid 6f1c3d2a-7b4e-4c8e-9a53-0e2d1f6b8a41
-        # A console launcher for the CLI: the GUI launcher has no console to print to on Windows.
-        --add-launcher "openhaven=$here/windows/cli-launcher.properties")
+        # A console launcher for the CLI: the GUI launcher has no console to print to on Windows. Its name must
+        # differ from OpenHaven.exe by more than case (Windows file names ignore case).
+        --add-launcher "openhaven-cli=$(native_path "$here/windows/cli-launcher.properties")")
       ;;
     mac)
       args+=(--icon "$root/icons/openhaven.icns"

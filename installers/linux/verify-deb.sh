@@ -86,7 +86,9 @@ launcher=/opt/openhaven/bin/OpenHaven
 [ -x "$root$launcher" ] || fail "no launcher at $launcher"
 [ -L "$root/usr/bin/openhaven" ] || fail "/usr/bin/openhaven was not linked"
 [ -f "$root/usr/share/applications/openhaven-OpenHaven.desktop" ] || fail "the desktop entry was not installed"
-[ -f "$root/usr/share/metainfo/org.openhaven.OpenHaven.metainfo.xml" ] || fail "the AppStream metadata was not installed"
+# Inside the chroot: the metadata is a link to an absolute path under /opt/openhaven.
+chroot "$root" test -f /usr/share/metainfo/org.openhaven.OpenHaven.metainfo.xml \
+  || fail "the AppStream metadata was not installed"
 
 mount_into proc /proc -t proc
 mount_into /dev /dev --bind
@@ -113,7 +115,7 @@ window="$(DISPLAY=":$display_number" timeout 60 xdotool search --sync --onlyvisi
 step "window $window: $(DISPLAY=":$display_number" xdotool getwindowname "$window")"
 if [ -n "$screenshot" ]; then
   sleep 2 # let the first frame paint
-  DISPLAY=":$display_number" import -window root "$screenshot"
+  DISPLAY=":$display_number" import -window "$window" "$screenshot"
   step "screenshot saved to $screenshot"
 fi
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
