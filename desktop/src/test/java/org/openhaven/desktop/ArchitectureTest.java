@@ -43,9 +43,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheTrayAdapterAndPainterTouchAwt() {
+    void onlyTheTrayAdapterAndItsImagesTouchAwt() {
         noClasses().that().resideInAPackage("org.openhaven.desktop..")
-                .and().doNotHaveSimpleName("AwtTray").and().doNotHaveSimpleName("TrayIconPainter")
+                .and().doNotHaveSimpleName("AwtTray").and().doNotHaveSimpleName("TrayIconImages")
                 .and().doNotHaveSimpleName("ScreenshotTool")
                 .should().dependOnClassesThat().resideInAPackage("java.awt..")
                 .check(DESKTOP);
