@@ -3,7 +3,9 @@ package org.openhaven.desktop.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
@@ -12,6 +14,11 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.openhaven.desktop.dashboard.ChangesDialog;
+import org.openhaven.desktop.dashboard.DashboardView;
+import org.openhaven.desktop.dashboard.DashboardViewModel;
+import org.openhaven.desktop.dashboard.Poller;
+import org.openhaven.desktop.dashboard.QrDialog;
 import org.openhaven.desktop.engine.EngineGateway;
 import org.openhaven.desktop.theme.ThemeDetector;
 import org.openhaven.desktop.ui.Async;
@@ -34,6 +41,11 @@ public final class DesktopShell {
     private final Async async;
     private final WizardViewModel wizard;
     private final Consumer<String> openUrl;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "openhaven-poller");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public DesktopShell(EngineGateway engine, Consumer<String> openUrl) {
         this.engine = engine;
@@ -78,6 +90,21 @@ public final class DesktopShell {
         return scene(new WizardView(wizard, openUrl, onFinished).node());
     }
 
+    /** A scene the size of the stage's current one, so swapping content does not resize the window. */
+    public static Scene scene(Stage stage, Parent root) {
+        Scene scene = stage.getScene() == null ? scene(root)
+                : sized(root, stage.getScene().getWidth(), stage.getScene().getHeight());
+        return scene;
+    }
+
+    private static Scene sized(Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        for (String sheet : Css.STYLESHEETS) {
+            scene.getStylesheets().add(DesktopShell.class.getResource(sheet).toExternalForm());
+        }
+        return scene;
+    }
+
     public static Scene scene(Parent root) {
         Scene scene = new Scene(root);
         for (String sheet : Css.STYLESHEETS) {
@@ -93,7 +120,23 @@ public final class DesktopShell {
         stage.setMinHeight(620);
     }
 
+    /** Replaces the window's content with the dashboard, polling while the window is shown. */
+    public void showDashboard(Stage stage) {
+        DashboardViewModel dashboard = new DashboardViewModel(engine, async, Clock.systemDefaultZone());
+        Poller poller = new Poller(timers, () -> Platform.runLater(dashboard::refresh), Poller.INTERVAL);
+        stage.setScene(scene(stage, new DashboardView(dashboard, openUrl, peer -> QrDialog.show(stage, peer),
+                () -> ChangesDialog.show(stage, engine, async, dashboard)).node()));
+        stage.showingProperty().addListener((o, was, now) -> poller.setShown(now));
+        stage.iconifiedProperty().addListener((o, was, now) -> poller.setShown(!now && stage.isShowing()));
+        poller.setShown(stage.isShowing());
+    }
+
+    public DashboardViewModel dashboardForScreenshot() {
+        return new DashboardViewModel(engine, async, Clock.systemDefaultZone());
+    }
+
     public void shutdown() {
+        timers.shutdownNow();
         background.shutdownNow();
     }
 }

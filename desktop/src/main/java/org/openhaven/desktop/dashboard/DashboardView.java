@@ -43,8 +43,18 @@ public final class DashboardView {
     public Parent node() {
         Label title = new Label();
         title.getStyleClass().add(Css.PAGE_TITLE);
-        vm.statusProperty().addListener((o, was, now) ->
-                title.setText(now == null ? "" : now.havenName()));
+        Label overall = new Label();
+        vm.statusProperty().addListener((o, was, now) -> {
+            title.setText(now == null ? "" : now.havenName());
+            org.openhaven.desktop.tray.TrayStatus state = org.openhaven.desktop.tray.TrayStatus.of(now);
+            overall.setText("● " + Messages.get("tray.status." + state.name().toLowerCase(java.util.Locale.ROOT)));
+            overall.getStyleClass().removeAll(Css.STATUS_OK, Css.STATUS_WARN, Css.STATUS_ERROR);
+            overall.getStyleClass().add(switch (state) {
+                case OK -> Css.STATUS_OK;
+                case DOWN -> Css.STATUS_ERROR;
+                default -> Css.STATUS_WARN;
+            });
+        });
         Button refresh = new Button(Messages.get("dashboard.refresh"));
         refresh.setMnemonicParsing(true);
         refresh.setOnAction(e -> vm.refresh());
@@ -55,9 +65,11 @@ public final class DashboardView {
         apply.setOnAction(e -> applyChanges.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, spacer, refresh, apply);
+        HBox header = new HBox(10, new VBox(2, title, overall), spacer, refresh, apply);
         header.setAlignment(Pos.CENTER_LEFT);
         Label error = Controls.bound(vm.errorProperty(), Css.FIELD_ERROR);
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
 
         VBox backup = new VBox(4, Controls.label("dashboard.backup", Css.CARD_TITLE),
                 Controls.bound(vm.lastBackupProperty()));
@@ -74,12 +86,14 @@ public final class DashboardView {
         log.setEditable(false);
         log.getStyleClass().add(Css.LOG);
         log.setPrefRowCount(6);
+        VBox.setVgrow(log, Priority.ALWAYS);
         vm.log().addListener((ListChangeListener<String>) c -> log.setText(String.join("\n", vm.log())));
         VBox logCard = new VBox(8, Controls.label("dashboard.log", Css.CARD_TITLE), log);
         logCard.getStyleClass().add(Css.CARD);
+        VBox.setVgrow(logCard, Priority.ALWAYS);
 
         VBox content = new VBox(16, header, error, middle, logCard);
-        VBox.setVgrow(middle, Priority.ALWAYS);
+
         content.getStyleClass().add(Css.DASHBOARD);
         BorderPane root = new BorderPane(content);
         root.getStyleClass().add(Css.ROOT);
@@ -128,11 +142,14 @@ public final class DashboardView {
                 setGraphic(link);
             }
         });
-        name.setPrefWidth(130);
-        health.setPrefWidth(110);
-        cert.setPrefWidth(150);
+        name.setMinWidth(120);
+        health.setMinWidth(120);
+        cert.setMinWidth(170);
+        open.setMinWidth(200);
         table.getColumns().addAll(java.util.List.of(name, health, cert, open));
         table.setFixedCellSize(36);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(vm.services()).multiply(36).add(44));
+        table.setMinHeight(150);
         return table;
     }
 

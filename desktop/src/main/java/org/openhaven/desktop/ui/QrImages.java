@@ -21,16 +21,18 @@ public final class QrImages {
     public static WritableImage render(String payload, int size) {
         BitMatrix matrix;
         try {
-            matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, size, size,
+            // Size 0 gives one pixel per module; scaling by a whole number below keeps every module square.
+            matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
         } catch (WriterException e) {
             throw OpenHavenException.internal(Messages.get("error.qr"), e);
         }
-        WritableImage image = new WritableImage(matrix.getWidth(), matrix.getHeight());
+        int scale = Math.max(1, size / matrix.getWidth());
+        WritableImage image = new WritableImage(matrix.getWidth() * scale, matrix.getHeight() * scale);
         PixelWriter pixels = image.getPixelWriter();
-        for (int y = 0; y < matrix.getHeight(); y++) {
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                pixels.setColor(x, y, matrix.get(x, y) ? Color.BLACK : Color.WHITE);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                pixels.setColor(x, y, matrix.get(x / scale, y / scale) ? Color.BLACK : Color.WHITE);
             }
         }
         return image;

@@ -24,11 +24,18 @@ public final class VpnController {
     private final CommandRunner runner;
     private final String osName;
     private final Path configDir;
+    private final String tunnel;
 
     public VpnController(CommandRunner runner, String osName, Path configDir) {
+        this(runner, osName, configDir, WireGuardCommands.TUNNEL);
+    }
+
+    /** With another tunnel (and interface) name; tests use distinct names so they never meet a real tunnel. */
+    public VpnController(CommandRunner runner, String osName, Path configDir, String tunnel) {
         this.runner = runner;
         this.osName = osName.toLowerCase(Locale.ROOT);
         this.configDir = configDir;
+        this.tunnel = tunnel;
     }
 
     /** The front end this computer has, or empty when WireGuard is not installed. */
@@ -52,7 +59,6 @@ public final class VpnController {
         if (backend.isEmpty()) {
             return VpnState.NOT_INSTALLED;
         }
-        String tunnel = WireGuardCommands.TUNNEL;
         return switch (backend.get()) {
             case NETWORK_MANAGER -> VpnStateParser.fromNmcli(runner.run(WireGuardCommands.nmcliActive()).stdout(),
                     runner.run(WireGuardCommands.nmcliKnown()).stdout(), tunnel);
@@ -81,7 +87,7 @@ public final class VpnController {
                         deleteQuietly(file);
                     }
                 }
-                check(WireGuardCommands.nmcliUp(WireGuardCommands.TUNNEL));
+                check(WireGuardCommands.nmcliUp(tunnel));
             }
             case WG_QUICK -> check(WireGuardCommands.wgQuickUp(writeConfig(peerConfig)));
             case MACOS_WG_QUICK -> check(WireGuardCommands.macWgQuick("up", writeConfig(peerConfig)));
@@ -92,15 +98,15 @@ public final class VpnController {
     public void disconnect() {
         VpnBackend backend = backend().orElseThrow(this::notInstalled);
         switch (backend) {
-            case NETWORK_MANAGER -> check(WireGuardCommands.nmcliDown(WireGuardCommands.TUNNEL));
+            case NETWORK_MANAGER -> check(WireGuardCommands.nmcliDown(tunnel));
             case WG_QUICK -> check(WireGuardCommands.wgQuickDown(configFile()));
             case MACOS_WG_QUICK -> check(WireGuardCommands.macWgQuick("down", configFile()));
-            case WINDOWS_APP -> check(WireGuardCommands.windowsUninstall(WINDOWS_APP, WireGuardCommands.TUNNEL));
+            case WINDOWS_APP -> check(WireGuardCommands.windowsUninstall(WINDOWS_APP, tunnel));
         }
     }
 
     Path configFile() {
-        return configDir.resolve(WireGuardCommands.TUNNEL + ".conf");
+        return configDir.resolve(tunnel + ".conf");
     }
 
     /** Writes the peer config readable by its owner only (it holds the private key). */
@@ -127,7 +133,7 @@ public final class VpnController {
             String detail = result.stderr().isBlank() ? result.stdout().trim() : result.stderr().trim();
             throw OpenHavenException.of(ErrorCategory.CONFIG, "Switching the VPN failed: " + argv.get(0) + " said '"
                             + firstLine(detail) + "'.")
-                    .remedy("Try again, or switch the 'openhaven' connection in your system's network settings.")
+                    .remedy("Try again, or switch the '" + tunnel + "' connection in your system's network settings.")
                     .build();
         }
     }

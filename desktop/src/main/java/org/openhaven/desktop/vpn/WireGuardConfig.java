@@ -51,6 +51,11 @@ public record WireGuardConfig(Secret privateKey, String address, Integer listenP
         return out.toString();
     }
 
+    /** The rendered file as a secret, the form the VPN controller and QR codes take it in. */
+    public Secret renderSecret() {
+        return Secret.of(render());
+    }
+
     @Override
     public String toString() {
         return "WireGuardConfig[address=" + address + ", peers=" + peers.size() + "]";

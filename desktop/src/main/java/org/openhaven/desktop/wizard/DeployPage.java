@@ -35,17 +35,18 @@ public final class DeployPage extends WizardPage {
         rows.setId("deploy-rows");
         rows.setFocusTraversable(true);
         rows.setCellFactory(list -> new RowCell());
-        rows.setPrefHeight(250);
+        rows.setPrefHeight(300);
+        VBox.setVgrow(rows, Priority.ALWAYS);
         TextArea log = new TextArea();
         log.setId("deploy-log");
         log.setEditable(false);
         log.getStyleClass().add(Css.LOG);
-        log.setPrefRowCount(8);
+        log.setPrefRowCount(6);
+        log.setMinHeight(120);
         vm.log().addListener((ListChangeListener<String>) c -> {
             log.setText(String.join("\n", vm.log()));
             log.positionCaret(log.getLength());
         });
-        VBox.setVgrow(log, Priority.ALWAYS);
 
         Label failure = Controls.bound(vm.failureMessageProperty(), Css.CALLOUT_ERROR);
         failure.setId("deploy-failure");
@@ -55,6 +56,7 @@ public final class DeployPage extends WizardPage {
         retry.setMnemonicParsing(true);
         retry.setOnAction(e -> vm.retry());
         retry.disableProperty().bind(vm.canRetryProperty().not());
+        retry.getStyleClass().add("accent");
         Button cancel = new Button(Messages.get("deploy.cancel"));
         cancel.setId("cancel-deploy");
         cancel.setMnemonicParsing(true);

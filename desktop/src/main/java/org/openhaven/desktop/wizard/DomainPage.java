@@ -41,7 +41,9 @@ public final class DomainPage extends WizardPage {
         domain.setPromptText(Messages.get("domain.prompt"));
         domain.textProperty().bindBidirectional(vm.domainProperty());
         Label domainError = Controls.bound(vm.domainProblemProperty(), Css.FIELD_ERROR);
-        domainError.visibleProperty().bind(vm.domainProperty().isNotEmpty());
+        domainError.visibleProperty().bind(vm.domainProperty().isNotEmpty()
+                .and(vm.domainProblemProperty().isNotEmpty()));
+        domainError.managedProperty().bind(domainError.visibleProperty());
         TextField name = new TextField();
         name.setId("owner-name");
         name.textProperty().bindBidirectional(vm.ownerNameProperty());
@@ -86,7 +88,7 @@ public final class DomainPage extends WizardPage {
         table.getColumns().add(column("domain.records.name", DnsRecord::name));
         table.getColumns().add(column("domain.records.content", DnsRecord::content));
         table.setFixedCellSize(32);
-        table.prefHeightProperty().bind(Bindings.size(records).multiply(32).add(36));
+        table.prefHeightProperty().bind(Bindings.size(records).multiply(32).add(44));
         Label recordsTitle = Controls.label("domain.records.title", Css.SECTION_TITLE);
         Label recordsHint = Controls.label("domain.records.hint", Css.MUTED);
         VBox manual = new VBox(8, recordsTitle, recordsHint, table);

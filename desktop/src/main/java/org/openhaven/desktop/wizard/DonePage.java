@@ -52,7 +52,9 @@ public final class DonePage extends WizardPage {
             Hyperlink open = new Hyperlink(link.url());
             open.setId("link-" + link.id());
             open.setOnAction(e -> openUrl.accept(link.url()));
-            links.addRow(row++, new Label(link.name()), open);
+            Label name = new Label(link.name());
+            name.setMinWidth(Label.USE_PREF_SIZE);
+            links.addRow(row++, name, open);
         }
         VBox linksCard = new VBox(8, Controls.label("done.links", Css.CARD_TITLE), links);
         linksCard.getStyleClass().add(Css.CARD);
@@ -85,14 +87,23 @@ public final class DonePage extends WizardPage {
         FlowPane codes = new FlowPane(16, 16);
         for (DoneViewModel.QrCode code : vm.qrCodes()) {
             ImageView image = new ImageView(QrImages.render(code.payload(), 148));
+            // Scale every code to the same size without smoothing, so modules stay crisp squares.
+            image.setFitWidth(148);
+            image.setFitHeight(148);
+            image.setSmooth(false);
             Label caption = new Label(code.caption());
             caption.setWrapText(true);
-            caption.setMaxWidth(160);
+            caption.setMaxWidth(148);
+            caption.setMinHeight(40);
             VBox card = new VBox(6, image, caption);
             card.setAlignment(Pos.TOP_CENTER);
+            card.setPrefWidth(176);
             card.getStyleClass().add(Css.QR_CARD);
             codes.getChildren().add(card);
         }
+        HBox.setHgrow(linksCard, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(adminCard, javafx.scene.layout.Priority.ALWAYS);
+        linksCard.setMinWidth(360);
         content.getChildren().addAll(new HBox(16, linksCard, adminCard),
                 Controls.label("done.phone", Css.SECTION_TITLE), codes);
     }

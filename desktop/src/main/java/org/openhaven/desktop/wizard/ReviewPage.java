@@ -34,9 +34,11 @@ public final class ReviewPage extends WizardPage {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         Label remedy = Controls.bound(vm.remedyProperty(), Css.MUTED);
+        remedy.visibleProperty().bind(vm.remedyProperty().isNotEmpty());
+        remedy.managedProperty().bind(remedy.visibleProperty());
         vm.previewProperty().addListener((o, was, now) -> render(now));
         render(vm.previewProperty().get());
-        VBox box = new VBox(12, loading, error, remedy, content);
+        VBox box = new VBox(4, loading, error, remedy, content);
         box.setPadding(new Insets(12, 0, 0, 0));
         return box;
     }

@@ -22,7 +22,10 @@ import org.openhaven.desktop.ui.Messages;
 public final class ServicesPage extends WizardPage {
 
     private final ServicesViewModel vm;
+    private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");
+
     private final FlowPane cards = new FlowPane(14, 14);
+    private final java.util.Map<String, CheckBox> boxes = new java.util.HashMap<>();
 
     public ServicesPage(ServicesViewModel vm) {
         super(WizardStep.SERVICES);
@@ -33,6 +36,7 @@ public final class ServicesPage extends WizardPage {
     protected Node body() {
         cards.getStyleClass().add(Css.CARD_GRID);
         vm.selectable().addListener((ListChangeListener<CatalogEntry>) c -> rebuildCards());
+        vm.selected().addListener((javafx.collections.SetChangeListener<String>) c -> syncChecks());
         rebuildCards();
 
         Label memory = new Label();
@@ -65,6 +69,8 @@ public final class ServicesPage extends WizardPage {
                 : Messages.get("services.autoAdded", String.join(", ",
                         vm.autoAdded().stream().map(vm::nameOf).toList())), vm.autoAdded()));
         Label error = Controls.bound(vm.loadErrorProperty(), Css.FIELD_ERROR);
+        error.visibleProperty().bind(vm.loadErrorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
         VBox summary = new VBox(8, memory, bar, tooBig, added);
         summary.getStyleClass().add(Css.CARD);
         VBox box = new VBox(18, error, cards, summary);
@@ -74,6 +80,7 @@ public final class ServicesPage extends WizardPage {
 
     private void rebuildCards() {
         cards.getChildren().clear();
+        boxes.clear();
         for (CatalogEntry entry : vm.selectable()) {
             CheckBox pick = new CheckBox(entry.name());
             pick.setId("service-" + entry.id());
@@ -86,14 +93,20 @@ public final class ServicesPage extends WizardPage {
             Label memory = new Label(Formats.memory(entry.memoryMb()));
             memory.getStyleClass().add(Css.TAG);
             Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
+            VBox.setVgrow(spacer, Priority.ALWAYS);
             VBox card = new VBox(8, pick, description, spacer, memory);
-            VBox.setVgrow(description, Priority.ALWAYS);
             card.getStyleClass().add(Css.CARD);
             card.setPrefWidth(236);
             card.setMinHeight(120);
             card.setOnMouseClicked(e -> pick.setSelected(!pick.isSelected()));
+            boxes.put(entry.id(), pick);
+            pick.selectedProperty().addListener((o, was, now) -> card.pseudoClassStateChanged(SELECTED, now));
+            card.pseudoClassStateChanged(SELECTED, pick.isSelected());
             cards.getChildren().add(card);
         }
+    }
+
+    private void syncChecks() {
+        boxes.forEach((id, box) -> box.setSelected(vm.selected().contains(id)));
     }
 }

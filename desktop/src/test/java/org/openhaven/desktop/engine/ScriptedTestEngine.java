@@ -38,6 +38,13 @@ public final class ScriptedTestEngine implements EngineGateway {
             "open-webui", List.of("ollama"),
             "onlyoffice", List.of("nextcloud"));
 
+    /** What a failing step says, as the real engine would: message and remedy. */
+    private static final Map<String, String[]> FAILURES = Map.of(
+            "server", new String[] {"Hetzner could not create the server: the location is out of capacity (412).",
+                    "Retry in a few minutes, or go back and pick another region."},
+            "bootstrap", new String[] {"Preparing the server failed: apt could not reach the Debian mirror.",
+                    "This is usually brief at the provider's network; Retry continues from this step."});
+
     private final Set<String> completedSteps = ConcurrentHashMap.newKeySet();
     private final Map<String, Secret> vault = new ConcurrentHashMap<>();
     private final List<String> peers = Collections.synchronizedList(new ArrayList<>(List.of("phone", "this-computer")));
@@ -185,14 +192,12 @@ public final class ScriptedTestEngine implements EngineGateway {
             listener.onEvent(new ProgressEvent.LogLine(Instant.now(), step, "→ " + title(step)));
             if (step.equals(failOnceAt)) {
                 failOnceAt = null;
+                String[] failure = FAILURES.getOrDefault(step, FAILURES.get("server"));
                 listener.onEvent(new ProgressEvent.StepFailed(Instant.now(), step, ErrorCategory.PROVIDER_API,
-                        "Hetzner could not create the server: the location is out of capacity (412).",
-                        "Retry in a few minutes, or go back and pick another region.", true));
+                        failure[0], failure[1], true));
                 listener.onEvent(new ProgressEvent.RunFinished(Instant.now(), ProgressEvent.Outcome.FAILED, run,
                         changed));
-                throw OpenHavenException.of(ErrorCategory.PROVIDER_API,
-                                "Hetzner could not create the server: the location is out of capacity (412).")
-                        .remedy("Retry in a few minutes, or go back and pick another region.").build();
+                throw OpenHavenException.of(ErrorCategory.PROVIDER_API, failure[0]).remedy(failure[1]).build();
             }
             if (step.equals("upload")) {
                 listener.onEvent(new ProgressEvent.StepProgress(Instant.now(), step, 0.5));

@@ -1,6 +1,7 @@
 package org.openhaven.engine.cli;
 
 import java.nio.file.Path;
+import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Plan;
 import org.openhaven.engine.plan.PlanFormat;
@@ -43,6 +44,9 @@ final class ApplyCommand extends HavenCommand {
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try (ProgressPrinter printer = new ProgressPrinter(out(), context().terminal().drawsProgressBars())) {
             RunResult result = engine().apply(spec, vault, plan, printer, cancellation, "openhaven apply");
+            if (result.failures().stream().anyMatch(f -> f.category() == ErrorCategory.INTERNAL)) {
+                err().println("The details of the unexpected failure are in " + LogFiles.current() + ".");
+            }
             if (!result.succeeded()) {
                 err().println("The haven is not finished. Fix what is named above and run 'openhaven apply' again;"
                         + " it continues where it stopped.");

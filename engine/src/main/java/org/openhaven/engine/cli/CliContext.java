@@ -8,6 +8,9 @@ import org.openhaven.engine.haven.HavenEngine;
 import org.openhaven.engine.haven.ProviderRegistry;
 import org.openhaven.engine.haven.SpecReader;
 import org.openhaven.engine.plan.Applier;
+import org.openhaven.engine.spec.HavenSpecLoader;
+import org.openhaven.engine.spec.ServerSizes;
+import org.openhaven.engine.spec.SpecValidator;
 import org.openhaven.engine.state.HavenStore;
 
 /**
@@ -29,7 +32,12 @@ public record CliContext(Supplier<HavenEngine> engine, SpecReader specReader, Te
                 return engine[0];
             }
         };
-        return new CliContext(lazy, new InterimSpecReader(), Terminal.system(), System.getenv(),
+        return new CliContext(lazy, strictSpecReader(), Terminal.system(), System.getenv(),
                 Path.of("").toAbsolutePath());
+    }
+
+    /** The validating loader, against the built-in catalog (loaded on first use). */
+    static SpecReader strictSpecReader() {
+        return file -> new HavenSpecLoader(new SpecValidator(BuiltInCatalog.get(), ServerSizes.UNKNOWN)).load(file);
     }
 }

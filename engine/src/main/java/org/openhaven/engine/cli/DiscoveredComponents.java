@@ -9,8 +9,14 @@ import org.openhaven.engine.haven.HavenComponents;
 import org.openhaven.engine.haven.HostDeployer;
 import org.openhaven.engine.haven.HostTarget;
 import org.openhaven.engine.haven.UserDataSource;
+import org.openhaven.engine.host.BootstrapOptions;
+import org.openhaven.engine.host.HostBootstrap;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Deadline;
+import org.openhaven.engine.render.RenderedBundle;
+import org.openhaven.engine.render.StackRenderer;
+import org.openhaven.engine.secrets.SecretStore;
+import org.openhaven.engine.spec.HavenSpec;
 
 /**
  * The flow's seams as found on the class path ({@code META-INF/services}); a missing one fails the step that needs
@@ -23,13 +29,9 @@ final class DiscoveredComponents {
 
     static HavenComponents discover() {
         UserDataSource userData = ServiceLoader.load(UserDataSource.class).findFirst()
-                .orElse((spec, key) -> {
-                    throw missing("cloud-init user-data");
-                });
+                .orElse(DiscoveredComponents::bootstrapCloudInit);
         BundleRenderer renderer = ServiceLoader.load(BundleRenderer.class).findFirst()
-                .orElse((spec, secrets, out) -> {
-                    throw missing("bundle renderer");
-                });
+                .orElse(DiscoveredComponents::renderWithStackRenderer);
         HostDeployer deployer = ServiceLoader.load(HostDeployer.class).findFirst().orElse(new HostDeployer() {
             @Override
             public void waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation,
@@ -53,6 +55,19 @@ final class DiscoveredComponents {
             }
         });
         return new HavenComponents(userData, renderer, deployer);
+    }
+
+    /** The built-in user-data: the host bootstrap as cloud-init, carrying only the haven's public key. */
+    static String bootstrapCloudInit(HavenSpec spec, String sshPublicKey) {
+        boolean mail = spec.mail() != null && spec.mail().enabled();
+        return new HostBootstrap(new BootstrapOptions(HostBootstrap.ADMIN_USER, sshPublicKey, mail, true)).cloudInit();
+    }
+
+    /** The built-in renderer: the stack bundle of the shipped catalog, named by its content hash. */
+    static String renderWithStackRenderer(HavenSpec spec, SecretStore secrets, Path outDir) {
+        RenderedBundle bundle = new StackRenderer(BuiltInCatalog.get()).render(spec, secrets);
+        bundle.writeTo(outDir);
+        return bundle.manifest().bundleHash();
     }
 
     private static OpenHavenException missing(String what) {

@@ -73,6 +73,7 @@ public final class DesiredResources {
                 .map(p -> p.name()).collect(Collectors.joining(",")));
         properties.put("backup", spec.backupTarget().map(b -> b.bucket() + "/" + b.prefix()).orElse("off"));
         properties.put("owner", spec.owner() == null ? "" : spec.owner().email());
+        properties.values().removeIf(String::isEmpty); // "vpn peers: " says nothing; absent says the same
         return properties;
     }
 

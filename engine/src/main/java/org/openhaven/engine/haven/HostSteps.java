@@ -66,8 +66,9 @@ final class HostSteps {
                     @Override
                     public StepOutcome run(StepContext context) {
                         String hash = flow.renderedBundle().get();
-                        flow.components().deployer().deploy(target(flow, context),
-                                flow.directory().bundlesDir().resolve(hash), hash, context::log);
+                        Path bundle = flow.directory().bundlesDir().resolve(hash);
+                        flow.components().deployer().deploy(target(flow, context), bundle, hash, context::log);
+                        removeLocalCopy(bundle); // its .env holds secrets; the server has the release now
                         context.record(new ResourceRecord(ResourceKeys.STACK, ResourceKind.RELEASE, hash,
                                 flow.spec().havenId() + " services", DesiredResources.stackProperties(flow.spec()),
                                 java.util.Map.of()));
@@ -134,6 +135,15 @@ final class HostSteps {
                 .or(() -> context.resource(ResourceKeys.SERVER).map(r -> r.attributes().get("ipv4")))
                 .orElseThrow(() -> OpenHavenException.internal("The server's address is not recorded yet.", null));
         return new HostTarget(ip, 22, "root", key);
+    }
+
+    private static void removeLocalCopy(Path bundle) {
+        try {
+            deleteTree(bundle);
+        } catch (IOException e) {
+            throw OpenHavenException.of(ErrorCategory.CONFIG, "Could not remove the local copy of the bundle " + bundle + ".")
+                    .remedy("Delete it by hand; the deploy itself succeeded.").cause(e).build();
+        }
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -80,11 +80,6 @@ public final class RestClient {
         return send("GET", path, null).orElseThrow(() -> notFound("GET", path));
     }
 
-    /** A GET where 404 means "does not exist". 401/403 still throw AUTH. */
-    public Optional<JsonNode> find(String path) {
-        return send("GET", path, null);
-    }
-
     public JsonNode post(String path, Object body) {
         return send("POST", path, body).orElseThrow(() -> notFound("POST", path));
     }

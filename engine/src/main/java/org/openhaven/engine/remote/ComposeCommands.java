@@ -85,6 +85,22 @@ public final class ComposeCommands {
         return new RemoteCommand(argv, "stop the stack");
     }
 
+    /**
+     * Runs {@code script} under {@code sh -c} inside a running service's container, without a TTY: the shape of the
+     * catalog's post-deploy wiring. Secrets stay in the container's environment; the script names them only.
+     *
+     * @param user the user inside the container, or null for the image's default
+     */
+    public RemoteCommand exec(String description, String service, String user, String script) {
+        List<String> argv = base();
+        argv.addAll(List.of("exec", "-T"));
+        if (user != null) {
+            argv.addAll(List.of("-u", user));
+        }
+        argv.addAll(List.of(service, "sh", "-c", script));
+        return new RemoteCommand(argv, description);
+    }
+
     /** The container id of each service, one {@code id} per line. */
     public RemoteCommand containerIds() {
         List<String> argv = base();

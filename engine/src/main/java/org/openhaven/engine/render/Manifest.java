@@ -57,8 +57,12 @@ public record Manifest(
     public record Dump(String service, String container, String command, String file) {
     }
 
-    /** A post-deploy command: its description and the exact shell line to run on the server. */
-    public record Command(String service, String description, List<String> argv, String shellLine) {
+    /**
+     * A post-deploy command: {@code script} run in {@code container} (as {@code user}, null for the image's
+     * default), and the exact argv and shell line for Compose v2 in the live release directory.
+     */
+    public record Command(String service, String description, String container, String user, String script,
+                          List<String> argv, String shellLine) {
     }
 
     public record Health(String service, String container, List<String> test) {

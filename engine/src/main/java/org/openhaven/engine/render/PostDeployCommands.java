@@ -1,44 +1,36 @@
 package org.openhaven.engine.render;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.openhaven.engine.catalog.ServiceDefinition;
-import org.openhaven.engine.remote.RemoteCommand;
+import org.openhaven.engine.deploy.ServerLayout;
+import org.openhaven.engine.remote.ComposeCommands;
 
 /**
  * The remote commands that wire running services together, as data. Each runs a script inside one container
- * through {@code docker compose exec -T}; scripts check before they act, and read secrets from the container's
+ * through {@code compose exec -T}; scripts check before they act, and read secrets from the container's
  * environment (set from .env), so no secret is part of any command line the host's {@code ps} shows.
+ *
+ * <p>The manifest records them for Compose v2 in the live release directory; a deployer that finds Compose v1 on
+ * the server rebuilds them from the manifest's container, user and script with its own {@link ComposeCommands}.
  */
 public final class PostDeployCommands {
 
-    /** Where the live bundle is on the server; compose reads .env (and COMPOSE_PROJECT_NAME) from there. */
-    public static final String PROJECT_DIRECTORY = "/opt/openhaven/current";
+    /** Compose v2 in the live release, under the fixed project name: what the manifest records. */
+    public static final ComposeCommands DEFAULT_COMPOSE = new ComposeCommands(
+            ComposeCommands.Flavor.V2, ServerLayout.DEFAULT.current(), ServerLayout.PROJECT);
     private static final String KCADM = "/opt/keycloak/bin/kcadm.sh";
     private static final String KCADM_CONFIG = "/tmp/openhaven-kcadm.config";
 
     private PostDeployCommands() {
     }
 
-    /** {@code docker compose --project-directory DIR exec -T [-u USER] CONTAINER sh -c SCRIPT}. */
-    public static RemoteCommand inContainer(String description, String container, String user, String script) {
-        List<String> argv = new ArrayList<>(List.of(
-                "docker", "compose", "--project-directory", PROJECT_DIRECTORY, "exec", "-T"));
-        if (user != null) {
-            argv.add("-u");
-            argv.add(user);
-        }
-        argv.addAll(List.of(container, "sh", "-c", script));
-        return new RemoteCommand(argv, description);
-    }
-
     /**
-     * Creates the service's Keycloak client when the realm lacks it: the realm import at first start only covers
-     * services enabled then, so a service added later gets its client here. An existing client is left alone.
+     * The script that creates the service's Keycloak client when the realm lacks it: the realm import at first
+     * start only covers services enabled then, so a service added later gets its client here. An existing client
+     * is left alone. Runs in the keycloak container, which has the bootstrap admin and client secrets in its env.
      */
-    public static RemoteCommand ensureKeycloakClient(ServiceDefinition service) {
+    public static String ensureKeycloakClientScript(ServiceDefinition service) {
         String id = service.id();
-        String script = KCADM + " config credentials --config " + KCADM_CONFIG
+        return KCADM + " config credentials --config " + KCADM_CONFIG
                 + " --server http://localhost:8080 --realm master --user \"$KC_BOOTSTRAP_ADMIN_USERNAME\""
                 + " --password \"$KC_BOOTSTRAP_ADMIN_PASSWORD\""
                 + " && if " + KCADM + " get clients --config " + KCADM_CONFIG + " -r " + Hosts.REALM
@@ -46,6 +38,5 @@ public final class PostDeployCommands {
                 + " exists'; else " + KCADM + " create clients --config " + KCADM_CONFIG + " -r " + Hosts.REALM
                 + " -f /opt/openhaven/clients/" + id + ".json -s secret=\"$"
                 + ResolvedSecrets.oidcSecretVariable(id) + "\"; fi; rm -f " + KCADM_CONFIG;
-        return inContainer("make sure Keycloak has the " + service.name() + " client", "keycloak", null, script);
     }
 }

@@ -38,7 +38,7 @@ public final class StackRenderer {
     public static final String MANIFEST_FILE = "manifest.json";
     public static final String REALM_FILE = "keycloak/import/openhaven-realm.json";
     /** Compose reads it from .env; a fixed project name keeps volume names stable across releases. */
-    public static final String PROJECT_NAME = "openhaven";
+    public static final String PROJECT_NAME = org.openhaven.engine.deploy.ServerLayout.PROJECT;
 
     private final Catalog catalog;
     private final SecureRandom random;
@@ -79,14 +79,14 @@ public final class StackRenderer {
             entry.extraFiles().forEach((path, template) ->
                     files.put(service.id() + "/" + path, Templates.render(template, fileModel, entry.source() + "/" + path)));
             if (service.sso() == SsoKind.OIDC) {
-                postDeploy.add(command(service.id(), PostDeployCommands.ensureKeycloakClient(service)));
+                postDeploy.add(command(service.id(), "make sure Keycloak has the " + service.name() + " client",
+                        "keycloak", null, PostDeployCommands.ensureKeycloakClientScript(service)));
                 files.put("keycloak/clients/" + service.id() + ".json",
                         CanonicalJson.write(RealmBuilder.client(service, hosts)));
             }
             for (ServiceDefinition.PostDeployStep step : service.postDeploy()) {
                 String script = Templates.render(step.script(), serviceModel, entry.source() + "/service.yaml postDeploy");
-                postDeploy.add(command(service.id(),
-                        PostDeployCommands.inContainer(step.description(), step.container(), step.user(), script)));
+                postDeploy.add(command(service.id(), step.description(), step.container(), step.user(), script));
             }
         }
         Map<String, String> keycloakSecrets = new TreeMap<>();
@@ -153,8 +153,10 @@ public final class StackRenderer {
         return catalog.resolve(SpecValidator.requestedServices(spec, catalog)).stream().map(catalog::definition).toList();
     }
 
-    private static Manifest.Command command(String service, RemoteCommand command) {
-        return new Manifest.Command(service, command.description(), command.argv(), command.shellLine());
+    private static Manifest.Command command(String service, String description, String container, String user,
+                                            String script) {
+        RemoteCommand command = PostDeployCommands.DEFAULT_COMPOSE.exec(description, container, user, script);
+        return new Manifest.Command(service, description, container, user, script, command.argv(), command.shellLine());
     }
 
     private static String hash(SortedMap<String, byte[]> files, String manifestWithoutHash) {

@@ -47,6 +47,15 @@ public final class SpecProblems {
         byPath.put(path, new SpecProblem(path, line, message));
     }
 
+    /** The checked value when it passed; otherwise records its problem at {@code path} and returns the original. */
+    String checked(String path, Checked checked, String original) {
+        if (!checked.passed()) {
+            add(path, checked.problem());
+            return original;
+        }
+        return checked.value();
+    }
+
     public boolean isEmpty() {
         return byPath.isEmpty();
     }

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openhaven.engine.catalog.ServiceCatalog;
 
@@ -28,8 +27,6 @@ public final class SpecValidator {
     /** The longest haven name: it becomes part of cloud resource names and labels. */
     public static final int NAME_MAX = 40;
     private static final int PEER_MAX = 32;
-    private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
-    private static final Pattern SCHEDULE = Pattern.compile("(\\d{1,2}):(\\d{2})");
     private static final int SUGGESTED_SIZES = 3;
 
     private final ServiceCatalog catalog;
@@ -73,11 +70,11 @@ public final class SpecValidator {
         String name = rules.name(draft.name());
         String domain = rules.domain(draft.domain());
         Owner owner = rules.owner(draft.owner());
-        ServerSpec server = rules.server(draft.server());
+        ServerSpec server = new ServerRules(problems, sizes).check(draft.server());
         DnsSpec dns = rules.dns(draft.dns());
         rules.tls(draft.tls(), dns);
         rules.services(draft.services());
-        BackupSpec backup = rules.backup(draft.backup());
+        BackupSpec backup = new BackupRules(problems).check(draft.backup());
         rules.peers(draft.vpn());
         rules.memory(draft, server);
         TlsMode tls = draft.tls() == null ? TlsMode.HTTP_01 : draft.tls();
@@ -94,12 +91,19 @@ public final class SpecValidator {
         return slug.isEmpty() ? "home" : slug;
     }
 
-    private static boolean blank(String value) {
+    static boolean blank(String value) {
         return value == null || value.isBlank();
     }
 
-    private static String quoted(String value) {
+    static String quoted(String value) {
         return "'" + value + "'";
+    }
+
+    /** {@code unknown <what> 'x' — did you mean 'y'?}, or the list of valid values when nothing is close. */
+    static String unknown(String what, String value, List<String> known) {
+        String hint = Suggestions.didYouMean(value, known);
+        return "unknown " + what + " " + quoted(value)
+                + (hint.isEmpty() ? "; use one of " + String.join(", ", known) : hint);
     }
 
     /** One validation pass: each method checks one part of the spec and returns it normalised. */
@@ -130,7 +134,7 @@ public final class SpecValidator {
                 problems.add("domain", "required — the domain your services live under, e.g. example.com");
                 return domain;
             }
-            return report("domain", NetworkNames.domain(domain), domain);
+            return problems.checked("domain", NetworkNames.domain(domain), domain);
         }
 
         Owner owner(Owner owner) {
@@ -145,92 +149,8 @@ public final class SpecValidator {
                 problems.add("owner.email", "required — the address for account recovery and certificate notices");
                 return owner;
             }
-            String email = report("owner.email", NetworkNames.email(owner.email()), owner.email());
+            String email = problems.checked("owner.email", NetworkNames.email(owner.email()), owner.email());
             return new Owner(owner.name() == null ? null : owner.name().trim(), email);
-        }
-
-        ServerSpec server(ServerSpec server) {
-            if (server == null) {
-                problems.add("server", "required — where the haven runs, e.g. {provider: hetzner, region: fsn1, "
-                        + "size: cx32} or {provider: ssh, host: 203.0.113.7}");
-                return null;
-            }
-            String provider = server.provider();
-            if (blank(provider)) {
-                problems.add("server.provider", "required — one of " + String.join(", ", SERVER_PROVIDERS));
-                return server;
-            }
-            if (!SERVER_PROVIDERS.contains(provider)) {
-                problems.add("server.provider", unknown("provider", provider, SERVER_PROVIDERS));
-                return server;
-            }
-            String endpoint = server.endpoint() == null ? null
-                    : report("server.endpoint", NetworkNames.url(server.endpoint()), server.endpoint());
-            return server.isExistingServer() ? existingServer(server, endpoint) : cloudServer(server, endpoint);
-        }
-
-        private ServerSpec cloudServer(ServerSpec server, String endpoint) {
-            String provider = server.provider();
-            if (blank(server.region())) {
-                problems.add("server.region", "required for " + provider + ", e.g. " + ProviderDefaults.region(provider));
-            }
-            if (blank(server.size())) {
-                problems.add("server.size", "required for " + provider + ", e.g. " + ProviderDefaults.size(provider));
-            } else {
-                knownSize(provider, server.size());
-            }
-            String created = "; " + provider + " creates the server itself — remove it";
-            if (server.host() != null) {
-                problems.add("server.host", "only applies to provider 'ssh'" + created);
-            }
-            if (server.port() != null) {
-                problems.add("server.port", "only applies to provider 'ssh'" + created);
-            }
-            if (server.user() != null) {
-                problems.add("server.user", "only applies to provider 'ssh'" + created);
-            }
-            return new ServerSpec(provider, server.region(), server.size(), null, null, null, endpoint);
-        }
-
-        private void knownSize(String provider, String size) {
-            Set<String> known = sizes.knownSizes(provider);
-            if (known.isEmpty() || known.contains(size)) {
-                return;
-            }
-            String hint = Suggestions.didYouMean(size, known);
-            problems.add("server.size", "unknown " + provider + " size " + quoted(size)
-                    + (hint.isEmpty() ? "; sizes include " + String.join(", ", known.stream().limit(8).toList())
-                    : hint));
-        }
-
-        private ServerSpec existingServer(ServerSpec server, String endpoint) {
-            String host = null;
-            if (blank(server.host())) {
-                problems.add("server.host", "required for provider 'ssh' — the address of your server");
-            } else {
-                host = report("server.host", NetworkNames.host(server.host()), server.host());
-            }
-            if (server.port() == null) {
-                problems.add("server.port", "required for provider 'ssh', usually 22");
-            } else if (server.port() < 1 || server.port() > 65535) {
-                problems.add("server.port", server.port() + " is not a port number (1–65535)");
-            }
-            if (blank(server.user())) {
-                problems.add("server.user", "required for provider 'ssh', usually root");
-            } else if (!USER.matcher(server.user()).matches()) {
-                problems.add("server.user", quoted(server.user()) + " is not a valid user name");
-            }
-            String notApplicable = "does not apply to an existing server (provider 'ssh') — remove it";
-            if (server.region() != null) {
-                problems.add("server.region", notApplicable);
-            }
-            if (server.size() != null) {
-                problems.add("server.size", notApplicable);
-            }
-            if (server.endpoint() != null) {
-                problems.add("server.endpoint", notApplicable);
-            }
-            return new ServerSpec("ssh", null, null, host, server.port(), server.user(), endpoint);
         }
 
         DnsSpec dns(DnsSpec dns) {
@@ -253,7 +173,7 @@ public final class SpecValidator {
                 problems.add("dns.endpoint", "does not apply to manual DNS — remove it");
                 return dns;
             }
-            return new DnsSpec(dns.provider(), report("dns.endpoint", NetworkNames.url(dns.endpoint()), dns.endpoint()));
+            return new DnsSpec(dns.provider(), problems.checked("dns.endpoint", NetworkNames.url(dns.endpoint()), dns.endpoint()));
         }
 
         void tls(TlsMode tls, DnsSpec dns) {
@@ -288,66 +208,6 @@ public final class SpecValidator {
                             ? "; choose from " + String.join(", ", catalog.selectableIds().stream().sorted().toList())
                             : hint));
                 }
-            }
-        }
-
-        BackupSpec backup(BackupSpec backup) {
-            if (backup == null) {
-                return null;
-            }
-            if (blank(backup.bucket())) {
-                problems.add("backup.bucket", "required — the S3 bucket the backups go to");
-            } else {
-                report("backup.bucket", S3BucketNames.check(backup.bucket()), backup.bucket());
-            }
-            String endpoint = null;
-            if (backup.endpoint() != null) {
-                endpoint = report("backup.endpoint", NetworkNames.url(backup.endpoint()), backup.endpoint());
-            } else if (blank(backup.region())) {
-                problems.add("backup.region", "required when backing up to AWS S3 (no endpoint), e.g. eu-central-1");
-            }
-            String prefix = backup.prefix() == null ? null : backup.prefix().trim().replaceAll("^/+|/+$", "");
-            if (prefix != null && (prefix.contains("..") || prefix.chars().anyMatch(Character::isWhitespace))) {
-                problems.add("backup.prefix", quoted(backup.prefix()) + " must be a plain folder path, "
-                        + "without spaces or '..'");
-            }
-            String schedule = schedule(backup.schedule());
-            BackupSpec.Retention retention = retention(backup.retention());
-            return new BackupSpec(endpoint, backup.region(), backup.bucket(),
-                    prefix == null || prefix.isEmpty() ? null : prefix, schedule, retention);
-        }
-
-        private String schedule(String schedule) {
-            if (blank(schedule)) {
-                problems.add("backup.schedule", "required — the time of day backups run, as HH:MM, e.g. \"03:30\"");
-                return schedule;
-            }
-            Matcher time = SCHEDULE.matcher(schedule.trim());
-            if (!time.matches() || Integer.parseInt(time.group(1)) > 23 || Integer.parseInt(time.group(2)) > 59) {
-                problems.add("backup.schedule", quoted(schedule) + " is not a time of day as HH:MM "
-                        + "(24-hour, e.g. \"03:30\")");
-                return schedule;
-            }
-            return String.format(Locale.ROOT, "%02d:%s", Integer.parseInt(time.group(1)), time.group(2));
-        }
-
-        private BackupSpec.Retention retention(BackupSpec.Retention retention) {
-            if (retention == null) {
-                return BackupSpec.Retention.DEFAULT;
-            }
-            checkCount("backup.retention.daily", retention.daily());
-            checkCount("backup.retention.weekly", retention.weekly());
-            checkCount("backup.retention.monthly", retention.monthly());
-            if (retention.daily() == 0 && retention.weekly() == 0 && retention.monthly() == 0) {
-                problems.add("backup.retention", "keeps no snapshots at all; keep at least one daily, weekly "
-                        + "or monthly snapshot");
-            }
-            return retention;
-        }
-
-        private void checkCount(String path, int count) {
-            if (count < 0) {
-                problems.add(path, count + " must be 0 or more");
             }
         }
 
@@ -396,19 +256,6 @@ public final class SpecValidator {
                     + server.size() + " has " + available.getAsInt() + " MiB — " + advice);
         }
 
-        private String report(String path, Checked checked, String original) {
-            if (!checked.passed()) {
-                problems.add(path, checked.problem());
-                return original;
-            }
-            return checked.value();
-        }
-
-        private String unknown(String what, String value, List<String> known) {
-            String hint = Suggestions.didYouMean(value, known);
-            return "unknown " + what + " " + quoted(value)
-                    + (hint.isEmpty() ? "; use one of " + String.join(", ", known) : hint);
-        }
     }
 
     /** {@code a}, {@code a or b}, {@code a, b or c}. */

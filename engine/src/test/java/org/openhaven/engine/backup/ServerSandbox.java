@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openhaven.engine.remote.ExecResult;
+import org.openhaven.engine.remote.RemoteExecutor;
 
 /**
  * The server's {@code /opt} for tests: a temporary directory that commands see mounted on {@code /opt}, inside a
@@ -74,6 +76,46 @@ final class ServerSandbox {
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finished", String.join(" ", argv)).isTrue();
         return new ExecResultWithArgv(String.join(" ", argv), process.exitValue(), Files.readString(out),
                 Files.readString(err));
+    }
+
+    /**
+     * This sandbox as a recovery target. systemd does not run in the sandbox, so unit files and systemctl commands
+     * are recorded in {@code systemdCalls} instead of being applied to this machine; everything else runs for real.
+     */
+    RecoveryTarget asRecoveryTarget(List<String> systemdCalls) {
+        return new RecoveryTarget() {
+            @Override
+            public void upload(ServerFile file) {
+                try {
+                    if (file.path().startsWith("/opt/")) {
+                        write(file);
+                    } else {
+                        systemdCalls.add("upload " + file.path());
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public RemoteExecutor commands() {
+                return (command, stdin, output) -> {
+                    if (command.argv().get(0).equals("systemctl")) {
+                        systemdCalls.add(command.shellLine());
+                        return new ExecResult(0, "", "");
+                    }
+                    try {
+                        ExecResultWithArgv result = run(command.argv().toArray(String[]::new));
+                        return new ExecResult(result.exitCode(), result.stdout(), result.stderr());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                };
+            }
+        };
     }
 
     /** A finished command, with its text for assertion messages. */

@@ -75,7 +75,7 @@ class CliCommandsTest {
     private int run(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        CliContext context = new CliContext(() -> engine, new InterimSpecReader(), terminal,
+        CliContext context = new CliContext(() -> engine, new LenientTestSpecReader(), terminal,
                 Map.of("OPENHAVEN_PASSPHRASE", "cli test passphrase"), work);
         int code = OpenHavenCli.run(args, new PrintWriter(o, true), new PrintWriter(e, true), context);
         out = o.toString();

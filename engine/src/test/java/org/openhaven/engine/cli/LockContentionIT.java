@@ -40,12 +40,7 @@ class LockContentionIT {
         Process holder = holderCli.start("apply", "--yes");
         List<Process> started = new ArrayList<>(List.of(holder));
         try {
-            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!Files.exists(marker)) {
-                assertThat(holder.isAlive()).as("first apply still running").isTrue();
-                assertThat(System.nanoTime()).as("first apply reached the server step").isLessThan(giveUp);
-                Thread.sleep(20);
-            }
+            KillPoints.awaitParked(holder, marker, "provider:before-server");
 
             CliProcess.Result second = cli.run("", "apply", "--yes");
 

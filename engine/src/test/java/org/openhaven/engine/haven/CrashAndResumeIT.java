@@ -7,12 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhaven.engine.state.HavenLock;
 import org.openhaven.engine.state.HavenStore;
+import org.openhaven.engine.testsupport.CliProcess;
 import org.openhaven.engine.testsupport.CrashHarnessMain;
 import org.openhaven.engine.testsupport.FileBackedTestHost;
 import org.openhaven.engine.testsupport.FileBackedTestProvider;
@@ -36,7 +41,7 @@ class CrashAndResumeIT {
             "provider:before-dns-A-*." + HAVEN + ".example.org", "provider:after-dns-A-*." + HAVEN + ".example.org",
             "host:before-deploy", "host:after-deploy",
             "step:started:ensure-server");
-    private static final List<Process> STARTED = new ArrayList<>();
+    private static final List<Process> STARTED = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @TempDir
     Path temp;
@@ -50,29 +55,47 @@ class CrashAndResumeIT {
     void applyConvergesAfterSigkillAtEveryStepBoundaryAndInsideSteps() throws Exception {
         List<String> points = new ArrayList<>(STEPS.stream().map(s -> "step:done:" + s).toList());
         points.addAll(INSIDE);
+        // two kill points at a time: the children mostly wait on fsync, so this halves the wall time
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            int index = i;
+            runs.add(pool.submit(() -> {
+                killAndResume(Files.createDirectory(temp.resolve("kill-" + index)), points.get(index));
+                return null;
+            }));
+        }
         int tried = 0;
-        for (String point : points) {
-            Path dir = Files.createDirectory(temp.resolve("kill-" + tried));
-            Process victim = child(dir, point);
-            Path marker = dir.resolve("marker");
-            waitForMarker(victim, marker, point);
-            victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL on Linux
-            assertThat(victim.exitValue()).as("killed at %s", point).isEqualTo(137);
-
-            // as a user would: the dead run left its lock, which only 'openhaven unlock' removes
-            Path lock = new HavenStore(dir.resolve("home")).haven(HAVEN).lockFile();
-            assertThat(HavenLock.forceRelease(lock)).as("lock left by the run killed at %s", point)
-                    .hasValueSatisfying(holder -> assertThat(holder.pid()).isEqualTo(victim.pid()));
-
-            Process resumed = child(dir, null);
-            assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).as("resume after %s finished", point).isTrue();
-            assertThat(resumed.exitValue()).as("resume after kill at %s succeeded:%n%s", point,
-                    Files.readString(dir.resolve("child.log"))).isZero();
-            assertConverged(dir, point);
-            tried++;
+        try {
+            for (Future<?> run : runs) {
+                run.get();
+                tried++;
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof AssertionError a ? a : new AssertionError(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         System.out.println("CrashAndResumeIT: " + tried + " kill points tried, every one converged");
         assertThat(tried).isEqualTo(points.size());
+    }
+
+    private static void killAndResume(Path dir, String point) throws Exception {
+        Process victim = child(dir, point);
+        KillPoints.awaitParked(victim, dir.resolve("marker"), point);
+        victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL on Linux
+        assertThat(victim.exitValue()).as("killed at %s", point).isEqualTo(137);
+
+        // as a user would: the dead run left its lock, which only 'openhaven unlock' removes
+        Path lock = new HavenStore(dir.resolve("home")).haven(HAVEN).lockFile();
+        assertThat(HavenLock.forceRelease(lock)).as("lock left by the run killed at %s", point)
+                .hasValueSatisfying(holder -> assertThat(holder.pid()).isEqualTo(victim.pid()));
+
+        Process resumed = child(dir, null);
+        assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).as("resume after %s finished", point).isTrue();
+        assertThat(resumed.exitValue()).as("resume after kill at %s succeeded:%n%s", point,
+                Files.readString(dir.resolve("child.log"))).isZero();
+        assertConverged(dir, point);
     }
 
     private static void assertConverged(Path dir, String point) {
@@ -93,19 +116,10 @@ class CrashAndResumeIT {
         assertThat(actions).as("deployed after kill at %s", point).anyMatch(a -> a.startsWith("deploy "));
     }
 
-    private static void waitForMarker(Process victim, Path marker, String point) throws InterruptedException {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(marker)) {
-            assertThat(victim.isAlive()).as("child still running before reaching %s", point).isTrue();
-            assertThat(System.nanoTime() < giveUp).as("reached kill point %s in time", point).isTrue();
-            Thread.sleep(20);
-        }
-    }
-
     private static Process child(Path dir, String killAt) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "-cp", classPath()));
+                "-Xshare:auto", "-cp", CliProcess.classPath()));
         if (killAt != null) {
             command.add("-D" + KillPoints.POINT_PROPERTY + "=" + killAt);
             command.add("-D" + KillPoints.MARKER_PROPERTY + "=" + dir.resolve("marker"));
@@ -121,8 +135,5 @@ class CrashAndResumeIT {
         return process;
     }
 
-    static String classPath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    }
 
 }

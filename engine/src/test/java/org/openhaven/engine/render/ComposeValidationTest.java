@@ -41,7 +41,7 @@ class ComposeValidationTest {
 
     private static final Catalog CATALOG = Catalog.builtIn();
     /** One vault for every render: secrets (and the slow Argon2 hash) are made once, as on a real machine. */
-    private static final InMemorySecretStore VAULT = new InMemorySecretStore();
+    private static final InMemorySecretStore VAULT = TestSpecs.vault();
     private static JsonSchema schema;
 
     @TempDir

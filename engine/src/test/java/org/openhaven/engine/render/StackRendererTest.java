@@ -39,7 +39,7 @@ class StackRendererTest {
 
     @Test
     void sameSpecAndSecretsGiveAByteIdenticalBundle() {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = TestSpecs.vault();
         RenderedBundle first = renderer.render(TestSpecs.full(), store);
         // A fresh renderer with another random source: nothing may depend on it once the vault holds the secrets.
         RenderedBundle second = new StackRenderer(CATALOG, new SecureRandom()).render(TestSpecs.full(), store);
@@ -52,7 +52,7 @@ class StackRendererTest {
 
     @Test
     void anotherSpecGivesAnotherBundleHash() {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = TestSpecs.vault();
 
         assertThat(renderer.render(TestSpecs.only("gitea"), store).manifest().bundleHash())
                 .isNotEqualTo(renderer.render(TestSpecs.only("gitea", "vaultwarden"), store).manifest().bundleHash());
@@ -60,7 +60,7 @@ class StackRendererTest {
 
     @Test
     void composeFileHoldsNoSecretFromTheVault() {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = TestSpecs.vault();
         RenderedBundle bundle = renderer.render(TestSpecs.full(), store);
         String compose = bundle.text(StackRenderer.COMPOSE_FILE);
         String realm = bundle.text(StackRenderer.REALM_FILE);
@@ -76,7 +76,7 @@ class StackRendererTest {
 
     @Test
     void everyVariableTheComposeFileUsesIsDefinedInTheEnvFile() {
-        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), TestSpecs.vault());
         Map<String, String> env = DotEnv.parse(bundle.text(StackRenderer.ENV_FILE));
         Matcher variables = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(bundle.text(StackRenderer.COMPOSE_FILE));
         List<String> used = new ArrayList<>();
@@ -87,11 +87,13 @@ class StackRendererTest {
         assertThat(used).isNotEmpty();
         assertThat(env).containsKeys(used.toArray(String[]::new));
         assertThat(env).containsEntry("COMPOSE_PROJECT_NAME", "openhaven");
+        // oauth2-proxy refuses cookie secrets that are not 16, 24 or 32 bytes long.
+        assertThat(env.get("OAUTH2_PROXY_COOKIE_SECRET")).hasSize(32);
     }
 
     @Test
     void envFileAndFilesHoldingSecretsAreReadableByTheOwnerOnly() throws IOException {
-        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), TestSpecs.vault());
         bundle.writeTo(out);
         bundle.writeClientFilesTo(out.resolve("clients"));
 
@@ -107,7 +109,7 @@ class StackRendererTest {
 
     @Test
     void theEngineSeamWritesServerFilesOnlyAndReturnsTheBundleHash() throws IOException {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = TestSpecs.vault();
         String hash = new StackBundleRenderer(CATALOG).render(TestSpecs.only("wireguard"), store, out);
 
         assertThat(hash).isEqualTo(renderer.render(TestSpecs.only("wireguard"), store).manifest().bundleHash());
@@ -119,7 +121,7 @@ class StackRendererTest {
 
     @Test
     void secretsAreGeneratedOnceAndReusedOnTheNextRender() {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = TestSpecs.vault();
         renderer.render(TestSpecs.only("gitea"), store);
         Secret dbPassword = store.find("gitea-db/GITEA_DB_PASSWORD").orElseThrow();
 
@@ -132,7 +134,7 @@ class StackRendererTest {
 
     @Test
     void realmHasExactlyOneClientPerOidcServiceWithItsExactRedirectUris() throws IOException {
-        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), TestSpecs.vault());
         JsonNode realm = JSON.readTree(bundle.text(StackRenderer.REALM_FILE));
 
         List<String> oidcServices = bundle.manifest().services().stream()
@@ -160,7 +162,7 @@ class StackRendererTest {
 
     @Test
     void ownerIsTheRealmAdministratorWithATemporaryPassword() throws IOException {
-        JsonNode realm = JSON.readTree(renderer.render(TestSpecs.only("gitea"), new InMemorySecretStore())
+        JsonNode realm = JSON.readTree(renderer.render(TestSpecs.only("gitea"), TestSpecs.vault())
                 .text(StackRenderer.REALM_FILE));
         JsonNode owner = realm.get("users").get(0);
 
@@ -176,7 +178,7 @@ class StackRendererTest {
 
     @Test
     void vaultwardenGetsTheArgon2HashOfTheAdminTokenNeverTheTokenItself() {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = new InMemorySecretStore(); // fresh: this test is about generating the hash
         RenderedBundle bundle = renderer.render(TestSpecs.only("vaultwarden"), store);
         String token = store.find("vaultwarden/VAULTWARDEN_ADMIN_TOKEN").orElseThrow().reveal();
         String hash = DotEnv.parse(bundle.text(".env")).get("VAULTWARDEN_ADMIN_TOKEN_HASH");
@@ -190,13 +192,16 @@ class StackRendererTest {
 
     @Test
     void postDeployCommandsAreExactAndReadSecretsFromTheContainerEnvironment() {
-        RenderedBundle bundle = renderer.render(TestSpecs.only("gitea"), new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(TestSpecs.only("gitea"), TestSpecs.vault());
         List<Manifest.Command> commands = bundle.manifest().postDeploy();
 
+        assertThat(commands.get(1).container()).isEqualTo("gitea");
+        assertThat(commands.get(1).user()).isEqualTo("git");
         assertThat(commands).extracting(Manifest.Command::description).containsExactly(
                 "make sure Keycloak has the Gitea client", "connect Gitea's login to Keycloak");
         assertThat(commands.get(1).argv()).containsExactly("docker", "compose", "--project-directory",
-                "/opt/openhaven/current", "exec", "-T", "-u", "git", "gitea", "sh", "-c",
+                "/opt/openhaven/current", "-p", "openhaven", "-f", "/opt/openhaven/current/compose.yaml",
+                "exec", "-T", "-u", "git", "gitea", "sh", "-c",
                 "if gitea admin auth list | grep -qw keycloak; then id=$(gitea admin auth list | awk '$2 == \"keycloak\" "
                         + "{print $1}'); gitea admin auth update-oauth --id \"$id\" --name keycloak --provider openidConnect "
                         + "--key gitea --secret \"$OIDC_GITEA_SECRET\" --auto-discover-url "
@@ -204,7 +209,8 @@ class StackRendererTest {
                         + "add-oauth --name keycloak --provider openidConnect --key gitea --secret \"$OIDC_GITEA_SECRET\" "
                         + "--auto-discover-url 'https://sso.example.org/realms/openhaven/.well-known/openid-configuration'; fi");
         assertThat(commands.get(0).shellLine()).isEqualTo(
-                "docker compose --project-directory /opt/openhaven/current exec -T keycloak sh -c "
+                "docker compose --project-directory /opt/openhaven/current -p openhaven -f "
+                        + "/opt/openhaven/current/compose.yaml exec -T keycloak sh -c "
                         + "'/opt/keycloak/bin/kcadm.sh config credentials --config /tmp/openhaven-kcadm.config --server "
                         + "http://localhost:8080 --realm master --user \"$KC_BOOTSTRAP_ADMIN_USERNAME\" --password "
                         + "\"$KC_BOOTSTRAP_ADMIN_PASSWORD\" && if /opt/keycloak/bin/kcadm.sh get clients --config "
@@ -216,14 +222,31 @@ class StackRendererTest {
     }
 
     @Test
+    void aDeployerOnComposeV1RebuildsPostDeployCommandsFromTheManifest() {
+        Manifest.Command recorded = renderer.render(TestSpecs.only("gitea"), TestSpecs.vault())
+                .manifest().postDeploy().get(1);
+        var v1 = new org.openhaven.engine.remote.ComposeCommands(
+                org.openhaven.engine.remote.ComposeCommands.Flavor.V1, "/opt/openhaven/current", "openhaven");
+
+        var rebuilt = v1.exec(recorded.description(), recorded.container(), recorded.user(), recorded.script());
+
+        assertThat(rebuilt.argv().subList(0, 10)).containsExactly("docker-compose", "--project-directory",
+                "/opt/openhaven/current", "-p", "openhaven", "-f", "/opt/openhaven/current/compose.yaml", "exec", "-T", "-u");
+        assertThat(rebuilt.argv().subList(1, rebuilt.argv().size()))
+                .isEqualTo(recorded.argv().subList(2, recorded.argv().size()));
+    }
+
+    @Test
     void nextcloudWithOnlyofficeGetsTheSharedJwtSecretAndTheConnectorWiring() {
-        RenderedBundle bundle = renderer.render(TestSpecs.only("onlyoffice"), new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(TestSpecs.only("onlyoffice"), TestSpecs.vault());
 
         assertThat(bundle.manifest().postDeploy()).extracting(Manifest.Command::shellLine).contains(
-                "docker compose --project-directory /opt/openhaven/current exec -T -u www-data nextcloud sh -c "
+                "docker compose --project-directory /opt/openhaven/current -p openhaven -f "
+                        + "/opt/openhaven/current/compose.yaml exec -T -u www-data nextcloud sh -c "
                         + "'php occ app:list | grep -q '\\'' onlyoffice:'\\'' || php occ app:install onlyoffice; php occ "
                         + "app:enable onlyoffice'",
-                "docker compose --project-directory /opt/openhaven/current exec -T -u www-data nextcloud sh -c "
+                "docker compose --project-directory /opt/openhaven/current -p openhaven -f "
+                        + "/opt/openhaven/current/compose.yaml exec -T -u www-data nextcloud sh -c "
                         + "'php occ config:app:set onlyoffice DocumentServerUrl --value='\\''https://office.example.org/'\\'' "
                         + "&& php occ config:app:set onlyoffice DocumentServerInternalUrl --value='\\''http://onlyoffice/'\\'' "
                         + "&& php occ config:app:set onlyoffice StorageUrl --value='\\''http://nextcloud/'\\'' && php occ "
@@ -236,7 +259,7 @@ class StackRendererTest {
     @Test
     void dnsChallengeAsksForAWildcardCertificateAndAWildcardRecord() {
         HavenSpec spec = TestSpecs.with(List.of(ServiceSelection.of("gitea")), TlsMode.DNS_01, "cloudflare");
-        RenderedBundle bundle = renderer.render(spec, new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(spec, TestSpecs.vault());
 
         assertThat(bundle.text("traefik/traefik.yml")).contains("dnsChallenge:", "provider: cloudflare",
                 "- main: \"example.org\"", "- \"*.example.org\"").doesNotContain("httpChallenge");
@@ -249,7 +272,7 @@ class StackRendererTest {
 
     @Test
     void externalCredentialsFromTheVaultReachTheEnvFile() {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = TestSpecs.vault();
         store.put("cloudflare/api-token", Secret.of("cf-token-value"));
         HavenSpec spec = TestSpecs.with(List.of(ServiceSelection.of("gitea")), TlsMode.DNS_01, "cloudflare");
 
@@ -261,7 +284,7 @@ class StackRendererTest {
 
     @Test
     void httpChallengeNeedsOneRecordPerHostName() {
-        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), TestSpecs.vault());
 
         assertThat(bundle.manifest().dnsRecords()).extracting(Manifest.DnsRecordNeeded::name).containsExactly(
                 "ai.example.org", "auth.example.org", "cloud.example.org", "git.example.org", "home.example.org",
@@ -271,7 +294,7 @@ class StackRendererTest {
 
     @Test
     void manifestListsPortsImagesBackupsHealthAndMemory() {
-        RenderedBundle bundle = renderer.render(TestSpecs.full(), new InMemorySecretStore());
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), TestSpecs.vault());
         Manifest manifest = bundle.manifest();
 
         assertThat(manifest.ports()).extracting(p -> p.port() + "/" + p.protocol())
@@ -291,7 +314,7 @@ class StackRendererTest {
 
     @Test
     void forwardAuthServicesPassTheSsoMiddlewareAndOthersDoNot() {
-        String routers = renderer.render(TestSpecs.full(), new InMemorySecretStore()).text("traefik/dynamic/routers.yml");
+        String routers = renderer.render(TestSpecs.full(), TestSpecs.vault()).text("traefik/dynamic/routers.yml");
 
         assertThat(routers).contains("""
                     portal:
@@ -313,7 +336,7 @@ class StackRendererTest {
 
     @Test
     void wireGuardServerAndClientConfigurationsAgreeOnTheKeys() {
-        InMemorySecretStore store = new InMemorySecretStore();
+        InMemorySecretStore store = TestSpecs.vault();
         RenderedBundle bundle = renderer.render(TestSpecs.only("wireguard"), store);
         String server = bundle.text("wireguard/wg0.conf");
         String phone = new String(bundle.clientFiles().get("wireguard/phone.conf"), java.nio.charset.StandardCharsets.UTF_8);
@@ -329,13 +352,13 @@ class StackRendererTest {
 
     @Test
     void unknownServiceIsRefusedWithASuggestion() {
-        assertThatThrownBy(() -> renderer.render(TestSpecs.only("nextclod"), new InMemorySecretStore()))
+        assertThatThrownBy(() -> renderer.render(TestSpecs.only("nextclod"), TestSpecs.vault()))
                 .hasMessageContaining("services: unknown service 'nextclod' — did you mean 'nextcloud'?");
     }
 
     @Test
     void internalServiceCannotBeChosenOnItsOwn() {
-        assertThatThrownBy(() -> renderer.render(TestSpecs.only("gitea-db"), new InMemorySecretStore()))
+        assertThatThrownBy(() -> renderer.render(TestSpecs.only("gitea-db"), TestSpecs.vault()))
                 .hasMessageContaining("'gitea-db' is added automatically");
     }
 
@@ -345,7 +368,7 @@ class StackRendererTest {
         HavenSpec noBackup = new HavenSpec(full.name(), full.domain(), full.owner(), full.server(), full.dns(),
                 full.tls(), full.services(), null, full.vpn(), full.mail());
 
-        assertThatThrownBy(() -> renderer.render(noBackup, new InMemorySecretStore()))
+        assertThatThrownBy(() -> renderer.render(noBackup, TestSpecs.vault()))
                 .hasMessageContaining("'gitea' asks for storage: s3, but the spec has no backup: target");
     }
 }

@@ -2,6 +2,8 @@ package org.openhaven.engine.render;
 
 import java.util.List;
 import java.util.Map;
+import org.openhaven.engine.secrets.InMemorySecretStore;
+import org.openhaven.engine.secrets.Secret;
 import org.openhaven.engine.spec.BackupSpec;
 import org.openhaven.engine.spec.DnsSpec;
 import org.openhaven.engine.spec.HavenSpec;
@@ -18,7 +20,23 @@ public final class TestSpecs {
     public static final List<String> ALL_SELECTABLE =
             List.of("gitea", "nextcloud", "ollama", "onlyoffice", "open-webui", "portal", "vaultwarden", "wireguard");
 
+    private static final Secret ADMIN_TOKEN = Secret.of("test-admin-token-0123456789");
+    /** Computed once: Argon2id with Vaultwarden's parameters takes a second or more on a busy machine. */
+    private static final Secret ADMIN_TOKEN_HASH =
+            new Argon2Phc(new java.security.SecureRandom()).hash(ADMIN_TOKEN);
+
     private TestSpecs() {
+    }
+
+    /**
+     * An in-memory vault already holding Vaultwarden's admin token and its hash, as after a first render, so
+     * tests that do not look at the hash skip the slow Argon2 computation. Everything else is generated.
+     */
+    public static InMemorySecretStore vault() {
+        InMemorySecretStore vault = new InMemorySecretStore();
+        vault.put("vaultwarden/VAULTWARDEN_ADMIN_TOKEN", ADMIN_TOKEN);
+        vault.put("vaultwarden/VAULTWARDEN_ADMIN_TOKEN_HASH", ADMIN_TOKEN_HASH);
+        return vault;
     }
 
     public static HavenSpec with(List<ServiceSelection> services, TlsMode tls, String dnsProvider) {

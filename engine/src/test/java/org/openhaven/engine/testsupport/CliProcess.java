@@ -9,10 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.openhaven.engine.cli.OpenHavenCli;
 
 /**
- * Runs the real CLI ({@code OpenHavenCli.main}) in a child JVM with the test class path, so tests see exactly what
+ * Runs the real CLI (through {@code TestCliMain}, which only swaps in a lenient spec reader) in a child JVM with the test class path, so tests see exactly what
  * a user sees: exit code, standard output and error, files written, and the log file. The test-scope provider and
  * host are found through {@code META-INF/services}; their files are passed as system properties.
  */
@@ -60,7 +59,7 @@ public final class CliProcess {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", classPath()));
         command.addAll(jvmOptions);
-        command.add(OpenHavenCli.class.getName());
+        command.add("org.openhaven.engine.cli.TestCliMain");
         command.addAll(List.of(args));
         Path logs = Files.createTempDirectory("openhaven-cli");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())

@@ -17,6 +17,23 @@ public final class KillPoints {
     private KillPoints() {
     }
 
+    /**
+     * Waits (in the parent) until the child parked at its kill point, failing if it exits first or takes over two
+     * minutes.
+     */
+    public static void awaitParked(Process child, Path marker, String point) throws InterruptedException {
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(marker)) {
+            if (!child.isAlive()) {
+                throw new AssertionError("the child exited before reaching kill point " + point);
+            }
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("the child did not reach kill point " + point + " within two minutes");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Called at every interesting point; parks the process if it is the chosen one. */
     public static void reached(String point) {
         String chosen = System.getProperty(POINT_PROPERTY);

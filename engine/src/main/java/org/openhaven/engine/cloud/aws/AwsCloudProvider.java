@@ -222,6 +222,8 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
             return Address.builder().allocationId(allocated.allocationId()).publicIp(allocated.publicIp()).build();
         });
         if (!server.providerId().equals(address.instanceId())) {
+            // AssociateAddress fails with IncorrectInstanceState while the instance is still pending.
+            waitUntilRunning(server, Duration.ofMinutes(10));
             call("AssociateAddress", () -> ec2.associateAddress(r -> r.allocationId(address.allocationId())
                     .instanceId(server.providerId()).allowReassociation(true)));
         }

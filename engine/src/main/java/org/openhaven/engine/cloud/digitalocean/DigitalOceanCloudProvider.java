@@ -39,6 +39,7 @@ public final class DigitalOceanCloudProvider implements CloudProvider {
     public static final String ID = "digitalocean";
     public static final String DEFAULT_ENDPOINT = "https://api.digitalocean.com/v2";
     static final String IMAGE = "debian-12-x64";
+    static final Duration RESERVED_IP_WAIT = Duration.ofMinutes(10);
 
     private final RestClient api;
     private final Polling polling;
@@ -162,6 +163,8 @@ public final class DigitalOceanCloudProvider implements CloudProvider {
                 return reservedIp(ip, name);
             }
         }
+        // DigitalOcean refuses to assign an IP to a droplet with a pending event (its creation), so wait first.
+        waitUntilRunning(server, RESERVED_IP_WAIT);
         return reservedIp(api.post("/reserved_ips", Map.of("droplet_id", Long.parseLong(server.providerId())))
                 .path("reserved_ip"), name);
     }

@@ -32,16 +32,6 @@ final class HetznerPrices {
                 type.path("disk").asInt(), highest, CURRENCY, locations, "api");
     }
 
-    /** The price of one server type in one location; falls back to the highest price when not listed. */
-    static BigDecimal monthlyPrice(JsonNode type, String location) {
-        for (JsonNode price : type.path("prices")) {
-            if (price.path("location").asText().equals(location)) {
-                return gross(price.path("price_monthly"));
-            }
-        }
-        return serverType(type).monthlyPrice();
-    }
-
     /** The monthly gross price of a primary IPv4 from {@code GET /pricing}; the highest over all locations. */
     static BigDecimal primaryIpv4Monthly(JsonNode pricing) {
         BigDecimal highest = BigDecimal.ZERO;

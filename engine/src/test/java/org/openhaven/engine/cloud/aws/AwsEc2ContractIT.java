@@ -334,6 +334,8 @@ class AwsEc2ContractIT {
         // API_DescribeAddresses.html, API_AllocateAddress.html, API_AssociateAddress.html
         EC2.stubFor(action("DescribeAddresses").willReturn(xml("<DescribeAddressesResponse " + NS + "><requestId>r"
                 + "</requestId><addressesSet/></DescribeAddressesResponse>")));
+        EC2.stubFor(action("DescribeInstances").willReturn(xml(reservations(instance("running", 16,
+                "203.0.113.30")))));
         EC2.stubFor(action("AllocateAddress").willReturn(xml("<AllocateAddressResponse " + NS + "><requestId>r"
                 + "</requestId><publicIp>198.51.100.9</publicIp><domain>vpc</domain>"
                 + "<allocationId>eipalloc-5723d13e</allocationId></AllocateAddressResponse>")));

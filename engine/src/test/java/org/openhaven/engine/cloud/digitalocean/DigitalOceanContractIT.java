@@ -284,6 +284,9 @@ class DigitalOceanContractIT {
     void reservedIpIsCreatedAssignedToTheDroplet() {
         // #operation/reservedIPs_list and #operation/reservedIPs_create
         DO.stubFor(get(urlPathEqualTo("/v2/reserved_ips")).willReturn(okJson(list("reserved_ips", "", null))));
+        // #operation/droplets_get: the droplet must be active before an IP can be assigned
+        DO.stubFor(get(urlPathEqualTo("/v2/droplets/3164444")).willReturn(okJson("{\"droplet\": "
+                + DROPLET.formatted("active") + "}")));
         DO.stubFor(post(urlPathEqualTo("/v2/reserved_ips")).willReturn(aResponse().withStatus(202)
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"reserved_ip": {"ip": "198.51.100.7", "droplet": {"id": 3164444, "name": "demo-server"},

@@ -24,10 +24,10 @@ import org.openhaven.engine.spec.TlsMode;
 import org.openhaven.engine.spec.VpnSpec;
 
 /**
- * A lenient reader of {@code haven.yaml} used until the strict spec loader (issue #3, spec part) is wired in at
- * the composition root; it maps fields and checks only what the engine cannot do without.
+ * TEST-SCOPE lenient reader of {@code haven.yaml}: the strict loader accepts only the real providers, and these
+ * tests run against the test-scope provider {@code testcloud}.
  */
-final class InterimSpecReader implements SpecReader {
+final class LenientTestSpecReader implements SpecReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

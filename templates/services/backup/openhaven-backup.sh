@@ -27,9 +27,16 @@ load_credentials() {
 
 now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 
-# The compose container of a service, found by the label both compose v1 and v2 set.
-containers_of() { docker ps -aq --filter "label=com.docker.compose.service=$1"; }
-running_container_of() { docker ps -q --filter "label=com.docker.compose.service=$1" | head -n 1; }
+# The haven's containers of a compose service, found by the labels both compose v1 and v2 set; the project label
+# keeps other compose projects on the same host out of it.
+PROJECT={{project}}
+containers_of() {
+  docker ps -aq --filter "label=com.docker.compose.project=$PROJECT" --filter "label=com.docker.compose.service=$1"
+}
+running_container_of() {
+  docker ps -q --filter "label=com.docker.compose.project=$PROJECT" --filter "label=com.docker.compose.service=$1" |
+    head -n 1
+}
 
 in_service() {
   local user=$1 service=$2 id

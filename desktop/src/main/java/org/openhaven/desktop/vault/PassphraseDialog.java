@@ -1,0 +1,55 @@
+package org.openhaven.desktop.vault;
+
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.openhaven.desktop.ui.Controls;
+import org.openhaven.desktop.ui.Css;
+import org.openhaven.desktop.ui.Messages;
+import org.openhaven.engine.secrets.Secret;
+
+/** Asks for the vault passphrase; stays open with the error shown until the vault opens or the user skips. */
+public final class PassphraseDialog {
+
+    private PassphraseDialog() {
+    }
+
+    public static void show(Window owner, VaultUnlockViewModel vm) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(Messages.get("vault.title"));
+        dialog.setHeaderText(Messages.get("vault.header"));
+        PasswordField passphrase = new PasswordField();
+        passphrase.setId("vault-passphrase");
+        CheckBox remember = new CheckBox(Messages.get("vault.remember"));
+        remember.setMnemonicParsing(true);
+        remember.selectedProperty().bindBidirectional(vm.rememberProperty());
+        Controls.show(remember, vm.canRemember());
+        Label error = Controls.bound(vm.errorProperty(), Css.FIELD_ERROR);
+        VBox content = new VBox(10, Controls.fieldLabel("vault.passphrase", passphrase), passphrase, remember,
+                Controls.label(vm.canRemember() ? "vault.hint" : "vault.hintNoKeychain", Css.MUTED), error);
+        content.setPrefWidth(420);
+        dialog.getDialogPane().setContent(content);
+        ButtonType unlock = new ButtonType(Messages.get("vault.unlock"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType later = new ButtonType(Messages.get("vault.later"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(unlock, later);
+        dialog.getDialogPane().lookupButton(unlock).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume();
+            vm.unlock(Secret.of(passphrase.getText()));
+        });
+        dialog.getDialogPane().lookupButton(unlock).disableProperty().bind(vm.busyProperty());
+        vm.unlockedProperty().addListener((o, was, now) -> {
+            if (now) {
+                passphrase.clear();
+                dialog.close();
+            }
+        });
+        passphrase.requestFocus();
+        dialog.show();
+    }
+}

@@ -1,0 +1,14 @@
+package org.openhaven.desktop;
+
+import javafx.application.Application;
+
+/** Lets the benchmark in another package launch the real app class, which stays package-private to launch. */
+public final class DesktopAppAccess {
+
+    private DesktopAppAccess() {
+    }
+
+    public static Class<? extends Application> appClass() {
+        return DesktopApp.class;
+    }
+}
