@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhaven.engine.state.HavenLock;
 import org.openhaven.engine.state.HavenStore;
-import org.openhaven.engine.testsupport.CliProcess;
 import org.openhaven.engine.testsupport.CrashHarnessMain;
 import org.openhaven.engine.testsupport.FileBackedTestHost;
 import org.openhaven.engine.testsupport.FileBackedTestProvider;
@@ -117,20 +116,9 @@ class CrashAndResumeIT {
     }
 
     private static Process child(Path dir, String killAt) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "-cp", CliProcess.classPath()));
-        if (killAt != null) {
-            command.add("-D" + KillPoints.POINT_PROPERTY + "=" + killAt);
-            command.add("-D" + KillPoints.MARKER_PROPERTY + "=" + dir.resolve("marker"));
-        }
-        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        command.addAll(List.of(CrashHarnessMain.class.getName(), dir.resolve("home").toString(),
-                dir.resolve("provider.json").toString(), dir.resolve("host.log").toString(), HAVEN));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("child.log").toFile()));
-        builder.environment().keySet().removeIf(k -> k.startsWith("OPENHAVEN"));
-        Process process = builder.start();
+        Process process = KillPoints.startChild(dir, killAt, CrashHarnessMain.class.getName(),
+                List.of(dir.resolve("home").toString(), dir.resolve("provider.json").toString(),
+                        dir.resolve("host.log").toString(), HAVEN));
         STARTED.add(process);
         return process;
     }

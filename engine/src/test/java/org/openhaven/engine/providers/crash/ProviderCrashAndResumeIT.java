@@ -112,20 +112,9 @@ class ProviderCrashAndResumeIT {
     }
 
     private static Process child(Path dir, StatefulProviderFake fake, String killAt) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
-        if (killAt != null) {
-            command.add("-D" + KillPoints.POINT_PROPERTY + "=" + killAt);
-            command.add("-D" + KillPoints.MARKER_PROPERTY + "=" + dir.resolve("marker"));
-        }
-        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        command.addAll(List.of(ProviderCrashHarnessMain.class.getName(), dir.resolve("home").toString(),
-                dir.resolve("host.log").toString(), HAVEN, fake.hetznerEndpoint(), fake.cloudflareEndpoint()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("child.log").toFile()));
-        builder.environment().keySet().removeIf(k -> k.startsWith("OPENHAVEN"));
-        Process process = builder.start();
+        Process process = KillPoints.startChild(dir, killAt, ProviderCrashHarnessMain.class.getName(),
+                List.of(dir.resolve("home").toString(), dir.resolve("host.log").toString(), HAVEN,
+                        fake.hetznerEndpoint(), fake.cloudflareEndpoint()));
         STARTED.add(process);
         return process;
     }
