@@ -12,7 +12,7 @@ done
 
 app_sizes=(16 22 24 32 48 64 128 256 512 1024)
 tray_sizes=(16 22 32 64)
-states=(ok degraded down deploying)
+states=(ok degraded down deploying unknown)
 desktop_icons=../desktop/src/main/resources/org/openhaven/desktop/icons
 
 rm -rf png && mkdir -p png/app png/tray "$desktop_icons"

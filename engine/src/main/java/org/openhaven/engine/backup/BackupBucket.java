@@ -1,6 +1,5 @@
 package org.openhaven.engine.backup;
 
-import java.net.URI;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.secrets.Secret;

@@ -24,8 +24,8 @@ import org.openhaven.engine.secrets.Secret;
  */
 public final class BackupInstallation {
 
-    /** Not a catalog service folder: the backup runs on the host, not in compose, so it has no compose.yaml. */
-    private static final String TEMPLATE_DIR = "templates/backup/";
+    /** A catalog folder of kind host: the backup runs on the server itself, not in compose, so it has no compose.yaml. */
+    private static final String TEMPLATE_DIR = "templates/services/backup/";
     static final String SERVICE_UNIT = "openhaven-backup.service";
     static final String TIMER_UNIT = "openhaven-backup.timer";
     static final String CHECK_SERVICE_UNIT = "openhaven-backup-check.service";
@@ -67,6 +67,7 @@ public final class BackupInstallation {
         Map<String, Object> values = new HashMap<>();
         values.put("havenId", plan.havenId());
         values.put("dir", BackupLayout.DIR);
+        values.put("project", BackupLayout.PROJECT);
         values.put("dumps", plan.dumps().stream().map(d -> Map.of(
                 "line", d.dumpCommand().shellLine(),
                 "file", d.file(),

@@ -1,13 +1,13 @@
 package org.openhaven.engine.backup;
 
-import org.openhaven.engine.remote.RemoteExecutor;
-import org.openhaven.engine.remote.ExecResult;
 import java.util.List;
 import java.util.Optional;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.remote.ExecResult;
 import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
+import org.openhaven.engine.remote.RemoteExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

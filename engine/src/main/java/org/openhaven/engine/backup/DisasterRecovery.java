@@ -1,6 +1,5 @@
 package org.openhaven.engine.backup;
 
-import org.openhaven.engine.remote.ExecResult;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import java.util.function.Supplier;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.plan.ProgressListener;
+import org.openhaven.engine.remote.ExecResult;
 import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
 

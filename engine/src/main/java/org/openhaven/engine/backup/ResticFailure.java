@@ -1,10 +1,10 @@
 package org.openhaven.engine.backup;
 
-import org.openhaven.engine.remote.ExecResult;
 import java.util.Arrays;
 import java.util.Locale;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.remote.ExecResult;
 
 /**
  * Turns a failed restic run into a message for people. restic 0.14 signals most failures with exit code 1 and a

@@ -1,6 +1,5 @@
 package org.openhaven.engine.backup;
 
-import org.openhaven.engine.remote.ExecResult;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +10,7 @@ import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.plan.ProgressEvent;
 import org.openhaven.engine.plan.ProgressListener;
+import org.openhaven.engine.remote.ExecResult;
 import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
 

@@ -137,7 +137,8 @@ public record ServiceDefinition(
     /**
      * A secret the service reads from {@code .env} as {@code env}, kept in the vault under {@code <service id>/<env>}.
      *
-     * @param kind how to generate it when the vault has none: {@code password}, {@code hex32}, {@code hex64},
+     * @param kind how to generate it when the vault has none: {@code password}, {@code hex16}, {@code hex32}, {@code hex64}
+     *             (random bytes, hex encoded),
      *             {@code argon2id-hash} (the env var
      *             gets the PHC hash of a generated password kept in the vault without the {@code _HASH} suffix), or
      *             {@code external} (a credential the user supplies, never generated)

@@ -37,7 +37,7 @@ public final class ServiceDefinitionParser {
     /** An image reference ending in an exact version tag: digits and dots, optional v and suffix; never latest. */
     private static final Pattern PINNED_IMAGE =
             Pattern.compile("[a-z0-9./_-]+:v?[0-9]+(\\.[0-9]+)+(-[A-Za-z0-9.-]+)?");
-    private static final Set<String> SECRET_KINDS = Set.of("password", "hex32", "hex64", "argon2id-hash", "external");
+    private static final Set<String> SECRET_KINDS = Set.of("password", "hex16", "hex32", "hex64", "argon2id-hash", "external");
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

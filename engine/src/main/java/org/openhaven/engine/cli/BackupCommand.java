@@ -74,7 +74,7 @@ public final class BackupCommand implements Runnable {
                 execute(parent.access.open(parent.haven), out);
                 return OpenHavenCli.OK;
             } catch (OpenHavenException e) {
-                return BackupCliErrors.report(e, spec.commandLine().getErr());
+                return CliErrors.report(e, spec.commandLine().getErr());
             }
         }
     }

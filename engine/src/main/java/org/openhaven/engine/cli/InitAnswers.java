@@ -26,8 +26,9 @@ final class InitAnswers {
     enum Answer {
         DOMAIN("domain", "--domain"),
         NAME("name", "--name"),
-        OWNER_NAME("owner.name", "--owner-name"),
+        // The email comes first: the name's default is made from it.
         OWNER_EMAIL("owner.email", "--owner-email"),
+        OWNER_NAME("owner.name", "--owner-name"),
         PROVIDER("server.provider", "--provider"),
         REGION("server.region", "--region"),
         SIZE("server.size", "--size"),

@@ -8,11 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.spec.HavenSpec;
@@ -20,8 +17,6 @@ import org.openhaven.engine.spec.HavenSpecWriter;
 import org.openhaven.engine.spec.InvalidSpecException;
 import org.openhaven.engine.spec.ServerSpec;
 import org.openhaven.engine.spec.SpecContext;
-import org.openhaven.engine.spec.SpecProblem;
-import org.openhaven.engine.spec.SpecValidator;
 import org.openhaven.engine.cli.InitAnswers.Answer;
 import org.openhaven.engine.state.AtomicFiles;
 import picocli.CommandLine.Command;
@@ -87,23 +82,14 @@ public final class InitCommand implements Callable<Integer> {
     CommandSpec command;
 
     /** Loaded when the command runs, so a broken catalog is reported like any other failure. */
-    private final Supplier<SpecContext> contexts;
     private SpecContext context;
-
-    public InitCommand() {
-        this(SpecContext::builtIn);
-    }
-
-    InitCommand(Supplier<SpecContext> contexts) {
-        this.contexts = contexts;
-    }
 
     @Override
     public Integer call() {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();
         try {
-            context = contexts.get();
+            context = SpecContext.builtIn();
             if (Files.exists(out) && !force) {
                 stderr.println(out + " already exists; 'openhaven init' does not overwrite it.\n  → Edit it and run "
                         + "'openhaven validate', write elsewhere with --out FILE, or replace it with --force "
@@ -111,7 +97,9 @@ public final class InitCommand implements Callable<Integer> {
                 return OpenHavenCli.USAGE;
             }
             InitAnswers answers = flags();
-            HavenSpec spec = interactive() ? askUntilValid(answers, stdout) : validateFlags(answers, stderr);
+            HavenSpec spec = interactive()
+                    ? new InitInterview(terminalQuestions(stdout), context, stdout).run(answers)
+                    : validateFlags(answers, stderr);
             if (spec == null) {
                 return OpenHavenCli.USAGE;
             }
@@ -145,6 +133,10 @@ public final class InitCommand implements Callable<Integer> {
         } catch (ReflectiveOperationException olderJava) {
             return true;
         }
+    }
+
+    private static InitQuestions terminalQuestions(PrintWriter stdout) {
+        return new InitQuestions(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), stdout);
     }
 
     private InitAnswers flags() {
@@ -182,57 +174,6 @@ public final class InitCommand implements Callable<Integer> {
         }
     }
 
-    private HavenSpec askUntilValid(InitAnswers answers, PrintWriter stdout) {
-        InitQuestions questions = new InitQuestions(
-                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), stdout);
-        stdout.println("A few questions for your haven.yaml; press Enter to take the answer in [brackets].");
-        Set<Answer> toAsk = EnumSet.allOf(Answer.class);
-        toAsk.removeIf(answers::has);
-        while (true) {
-            ask(questions, toAsk, answers);
-            List<SpecProblem> problems = context.validator().problems(answers.draft());
-            if (problems.isEmpty()) {
-                return context.validator().validate(answers.draft());
-            }
-            toAsk.clear();
-            for (SpecProblem problem : problems) {
-                stdout.println("  " + problem.describe());
-                Answer answer = Answer.forPath(problem.path());
-                if (answer != null) {
-                    toAsk.add(answer);
-                }
-            }
-            if (toAsk.isEmpty()) {
-                // Nothing init asks about can fix these; asking the same questions again would loop forever.
-                throw OpenHavenException.config("The answers do not make a valid haven; nothing was written.",
-                        "Write haven.yaml by hand from examples/haven.yaml and run 'openhaven validate'.");
-            }
-        }
-    }
-
-    private static void ask(InitQuestions questions, Set<Answer> toAsk, InitAnswers answers) {
-        for (Answer answer : Answer.values()) {
-            if (!toAsk.contains(answer)) {
-                continue;
-            }
-            String current = answers.current(answer);
-            boolean existing = answers.existingServer();
-            String value = switch (answer) {
-                case DOMAIN -> questions.ask("Domain your services live under, e.g. example.org", current);
-                case NAME -> questions.ask("A short id for this haven", current);
-                case OWNER_NAME -> questions.ask("Your name", current);
-                case OWNER_EMAIL -> questions.ask("Your email address", current);
-                case PROVIDER -> questions.choose("Where should the server run", SpecValidator.SERVER_PROVIDERS, current);
-                case REGION -> existing ? null : questions.ask("Region", current);
-                case SIZE -> existing ? null : questions.ask("Server size", current);
-                case HOST -> existing ? questions.ask("Your server's address", current) : null;
-                case DNS -> questions.choose("Who manages DNS", SpecValidator.DNS_PROVIDERS, current);
-                case SERVICES -> questions.ask("Services, separated by commas", current);
-            };
-            answers.put(answer, value);
-        }
-        toAsk.clear();
-    }
 
     /** Keeps a replaced file as {@code .bak}, then writes atomically: an interrupted init leaves no half spec. */
     private void write(HavenSpec spec) {

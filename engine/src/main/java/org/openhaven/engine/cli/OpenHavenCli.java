@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             BackupCommand.class,
             RestoreCommand.class,
             RecoverCommand.class,
+            TrustHostCommand.class,
         })
 public final class OpenHavenCli implements Runnable {
 

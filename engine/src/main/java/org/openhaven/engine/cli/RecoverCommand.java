@@ -75,7 +75,7 @@ public final class RecoverCommand implements Callable<Integer> {
                     + "; every service is healthy.");
             return OpenHavenCli.OK;
         } catch (OpenHavenException e) {
-            return BackupCliErrors.report(e, err);
+            return CliErrors.report(e, err);
         }
     }
 

@@ -76,7 +76,7 @@ public final class RestoreCommand implements Callable<Integer> {
                     + " UTC); " + (result.services().size() == 1 ? "it is" : "they are") + " healthy.");
             return OpenHavenCli.OK;
         } catch (OpenHavenException e) {
-            return BackupCliErrors.report(e, err);
+            return CliErrors.report(e, err);
         }
     }
 }

@@ -21,6 +21,7 @@ import org.openhaven.engine.host.HostBootstrap;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Deadline;
 import org.openhaven.engine.remote.HostKeyPins;
+import org.openhaven.engine.remote.KnownHostsFile;
 import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.PublicKeys;
 import org.openhaven.engine.remote.Reachability;
@@ -29,6 +30,7 @@ import org.openhaven.engine.remote.SshConnection;
 import org.openhaven.engine.remote.SshExecutor;
 import org.openhaven.engine.remote.SshTarget;
 import org.openhaven.engine.render.Manifest;
+import org.openhaven.engine.state.HavenHome;
 import org.openhaven.engine.status.StatusGatherer;
 import org.openhaven.engine.status.StatusReport;
 
@@ -46,6 +48,24 @@ public final class SshHostDeployer implements HostDeployer {
     private final HostKeyPins pins;
     private final boolean mailPorts;
     private final String holder;
+
+    /**
+     * For discovery through {@code META-INF/services}: pins in the OpenHaven home's {@code known_hosts}, the deploy
+     * lock held as {@code user@machine}. Mail ports stay closed: core's seam does not pass the spec yet (the
+     * composition root should use the other constructor when mail is on).
+     */
+    public SshHostDeployer() {
+        this(KnownHostsFile.in(HavenHome.resolve()), false, System.getProperty("user.name", "openhaven") + "@"
+                + hostName());
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown";
+        }
+    }
 
     /**
      * @param pins      where host keys are pinned (the haven's state)
@@ -106,7 +126,10 @@ public final class SshHostDeployer implements HostDeployer {
         }
     }
 
-    /** Reads a rendered bundle directory: every file, plus health checks and post-deploy commands from its manifest. */
+    /**
+     * Reads a rendered bundle directory: every file, plus health checks and post-deploy commands from its manifest.
+     * A health check's {@code container} is the compose service key (a catalog service may have several).
+     */
     static ReleaseBundle readBundle(Path dir, String hash) {
         try (Stream<Path> walk = Files.walk(dir)) {
             Map<String, byte[]> files = new TreeMap<>();
@@ -116,7 +139,7 @@ public final class SshHostDeployer implements HostDeployer {
             Manifest manifest = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                     .readValue(dir.resolve("manifest.json").toFile(), Manifest.class);
             List<ReleaseBundle.ServiceCheck> checks = manifest.healthChecks() == null ? List.of()
-                    : manifest.healthChecks().stream().map(h -> new ReleaseBundle.ServiceCheck(h.service(),
+                    : manifest.healthChecks().stream().map(h -> new ReleaseBundle.ServiceCheck(h.container(),
                             SERVICE_DEADLINE)).distinct().toList();
             List<RemoteCommand> post = manifest.postDeploy() == null ? List.of()
                     : manifest.postDeploy().stream().map(c -> new RemoteCommand(c.argv(), c.description())).toList();

@@ -68,6 +68,7 @@ final class ResolvedSecrets {
         String key = serviceId + "/" + secret.env();
         return switch (secret.kind()) {
             case "password" -> store.getOrCreate(key, generators::password);
+            case "hex16" -> store.getOrCreate(key, () -> generators.hexKey(16));
             case "hex32" -> store.getOrCreate(key, () -> generators.hexKey(32));
             case "hex64" -> store.getOrCreate(key, () -> generators.hexKey(64));
             case "argon2id-hash" -> {

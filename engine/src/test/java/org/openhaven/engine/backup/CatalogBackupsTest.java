@@ -37,6 +37,18 @@ class CatalogBackupsTest {
     }
 
     @Test
+    void theCatalogsBackupEntryNamesTheFilesTheInstallationWrites() {
+        List<String> written = BackupInstallation.files(BackupInstallationTest.PLAN,
+                        ResticRepository.of(new org.openhaven.engine.spec.BackupSpec(null, "eu-1", "b", "", null, null)),
+                        new BackupCredentials(org.openhaven.engine.secrets.Secret.of("p"),
+                                org.openhaven.engine.secrets.Secret.of("a"), org.openhaven.engine.secrets.Secret.of("s")))
+                .stream().map(ServerFile::path).filter(p -> !p.equals(BackupLayout.ENV_FILE)).toList();
+        assertThat(catalog.definition("backup").files()).extracting(f -> f.target())
+                .containsExactlyElementsOf(written);
+        assertThat(catalog.definition("backup").runsOnHost()).isTrue();
+    }
+
+    @Test
     void servicesWithoutDataAreLeftOut() {
         assertThat(CatalogBackups.of(catalog, catalog.resolve(catalog.selectableIds())))
                 .allMatch(ServiceBackup::hasData);

@@ -1,7 +1,5 @@
 package org.openhaven.engine.backup;
 
-import org.openhaven.engine.remote.RemoteExecutor;
-import org.openhaven.engine.remote.ExecResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.openhaven.engine.remote.ExecResult;
 import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
+import org.openhaven.engine.remote.RemoteExecutor;
 import org.openhaven.engine.secrets.Secret;
 
 /** Runs commands as local processes with a given environment: the test and benchmark stand-in for SSH. */

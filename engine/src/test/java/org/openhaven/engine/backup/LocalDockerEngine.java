@@ -52,8 +52,9 @@ final class LocalDockerEngine implements AutoCloseable {
 
     /** Starts a long-running stand-in container for a compose service, with extra {@code docker run} options. */
     String runService(String service, String... options) throws Exception {
-        List<String> args = new ArrayList<>(List.of("run", "-d", "--network", "none", "--label",
-                "com.docker.compose.service=" + service));
+        List<String> args = new ArrayList<>(List.of("run", "-d", "--network", "none",
+                "--label", "com.docker.compose.project=" + BackupLayout.PROJECT,
+                "--label", "com.docker.compose.service=" + service));
         args.addAll(List.of(options));
         args.addAll(List.of(IMAGE, "sleep", "100000"));
         return docker(args.toArray(String[]::new)).ok().trim();

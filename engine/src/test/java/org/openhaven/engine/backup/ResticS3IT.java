@@ -1,6 +1,5 @@
 package org.openhaven.engine.backup;
 
-import org.openhaven.engine.remote.ExecResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.remote.ExecResult;
 import org.openhaven.engine.spec.BackupSpec;
 import org.openhaven.engine.testsupport.Requirements;
 

@@ -1,6 +1,5 @@
 package org.openhaven.engine.backup;
 
-import org.openhaven.engine.remote.ExecResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.plan.ProgressEvent;
+import org.openhaven.engine.remote.ExecResult;
 import org.openhaven.engine.secrets.Secret;
 import org.openhaven.engine.spec.BackupSpec;
 

@@ -1,14 +1,14 @@
 package org.openhaven.engine.backup;
 
-import org.openhaven.engine.remote.RemoteExecutor;
-import org.openhaven.engine.remote.ExecResult;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openhaven.engine.remote.ExecResult;
 import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
+import org.openhaven.engine.remote.RemoteExecutor;
 
 /**
  * A server for orchestration tests: records every command and answers from a script of results keyed by the

@@ -20,6 +20,7 @@ import org.openhaven.engine.remote.SshExecutor;
 import org.openhaven.engine.secrets.SecretGenerators;
 import org.openhaven.engine.testsupport.DockerEngine;
 import org.openhaven.engine.testsupport.LabHost;
+import org.openhaven.engine.testsupport.StandInServices;
 
 /**
  * Not a test: counts SSH round trips and bytes uploaded for a full deploy of a stand-in core stack after bootstrap,
@@ -70,19 +71,7 @@ public final class RemoteDeployBenchmark {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<ReleaseBundle.ServiceCheck> checks = new ArrayList<>();
         for (String service : CORE) {
-            compose.append("""
-                      %1$s:
-                        image: %2$s
-                        command: ["httpd", "-f", "-p", "80", "-h", "/www/%1$s"]
-                        env_file: .env
-                        volumes:
-                          - ./www:/www:ro
-                        healthcheck:
-                          test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1/"]
-                          interval: 1s
-                          timeout: 2s
-                          retries: 3
-                    """.formatted(service, LabHost.STANDIN_IMAGE));
+            compose.append(StandInServices.service(service, service, 80));
             files.put("www/" + service + "/index.html", ("stand-in " + service + " " + hash + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             checks.add(new ReleaseBundle.ServiceCheck(service, Duration.ofSeconds(120)));

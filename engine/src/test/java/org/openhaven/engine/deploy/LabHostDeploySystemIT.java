@@ -28,6 +28,7 @@ import org.openhaven.engine.secrets.SecretGenerators;
 import org.openhaven.engine.status.StatusGatherer;
 import org.openhaven.engine.status.StatusReport;
 import org.openhaven.engine.testsupport.LabHost;
+import org.openhaven.engine.testsupport.StandInServices;
 
 /**
  * The real engine against a lab host over real SSH: bootstrap (hardening and firewall; no package installs, the
@@ -159,20 +160,7 @@ class LabHostDeploySystemIT {
 
     /** A stand-in "web" service: busybox httpd serving the release's own page; the broken one listens elsewhere. */
     private static ReleaseBundle bundle(String name, boolean healthy) {
-        String compose = """
-                services:
-                  web:
-                    image: %s
-                    command: ["httpd", "-f", "-p", "%s", "-h", "/www"]
-                    env_file: .env
-                    volumes:
-                      - ./www:/www:ro
-                    healthcheck:
-                      test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1/"]
-                      interval: 1s
-                      timeout: 2s
-                      retries: 2
-                """.formatted(LabHost.STANDIN_IMAGE, healthy ? "80" : "8081");
+        String compose = "services:\n" + StandInServices.service("web", "", healthy ? 80 : 8081);
         return new ReleaseBundle(name,
                 Map.of("compose.yaml", compose.getBytes(StandardCharsets.UTF_8),
                         ".env", "STANDIN_PASSWORD=not-a-real-secret\n".getBytes(StandardCharsets.UTF_8),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SshHostDeployerTest {
 
     @Test
-    void renderedBundleDirectoryBecomesAReleaseWithTheManifestsHealthChecksAndPostDeployCommands(@TempDir Path dir)
+    void renderedBundleBecomesAReleaseWaitingForEachComposeServiceWithAHealthCheck(@TempDir Path dir)
             throws Exception {
         Files.writeString(dir.resolve("compose.yaml"), "services: {}\n");
         Files.writeString(dir.resolve(".env"), "A=b\n");
@@ -19,8 +19,9 @@ class SshHostDeployerTest {
         Files.writeString(dir.resolve("traefik/traefik.yml"), "entryPoints: {}\n");
         Files.writeString(dir.resolve("manifest.json"), """
                 {"formatVersion":1,"haven":"h","bundleHash":"abc",
-                 "healthChecks":[{"service":"keycloak","container":"keycloak","test":["CMD","true"]},
-                                 {"service":"gitea","container":"gitea","test":["CMD","true"]}],
+                 "healthChecks":[{"service":"nextcloud","container":"nextcloud","test":["CMD","true"]},
+                                 {"service":"nextcloud","container":"nextcloud-cron","test":["CMD","true"]},
+                                 {"service":"nextcloud","container":"nextcloud-cron","test":["CMD","true"]}],
                  "postDeploy":[{"service":"gitea","description":"create the gitea admin",
                                 "argv":["docker","exec","gitea","gitea","admin"],"shellLine":"ignored"}],
                  "someFutureField":true}
@@ -30,7 +31,7 @@ class SshHostDeployerTest {
         assertThat(bundle.files()).containsOnlyKeys("compose.yaml", ".env", "traefik/traefik.yml", "manifest.json");
         assertThat(new String(bundle.files().get(".env"), StandardCharsets.UTF_8)).isEqualTo("A=b\n");
         assertThat(bundle.services()).extracting(ReleaseBundle.ServiceCheck::service)
-                .containsExactly("keycloak", "gitea");
+                .containsExactly("nextcloud", "nextcloud-cron");
         assertThat(bundle.services()).allSatisfy(s -> assertThat(s.deadline())
                 .isEqualTo(SshHostDeployer.SERVICE_DEADLINE));
         assertThat(bundle.postDeploy()).singleElement().satisfies(c -> {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhaven.engine.state.HavenLock;
 import org.openhaven.engine.state.HavenStore;
+import org.openhaven.engine.testsupport.ChildJvms;
 import org.openhaven.engine.testsupport.CrashHarnessMain;
 import org.openhaven.engine.testsupport.FileBackedTestHost;
 import org.openhaven.engine.testsupport.FileBackedTestProvider;
@@ -40,14 +41,14 @@ class CrashAndResumeIT {
             "provider:before-dns-A-*." + HAVEN + ".example.org", "provider:after-dns-A-*." + HAVEN + ".example.org",
             "host:before-deploy", "host:after-deploy",
             "step:started:ensure-server");
-    private static final List<Process> STARTED = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static final ChildJvms CHILDREN = new ChildJvms();
 
     @TempDir
     Path temp;
 
     @AfterAll
     static void killLeftovers() {
-        STARTED.forEach(Process::destroyForcibly);
+        CHILDREN.killAll();
     }
 
     @Test
@@ -116,10 +117,9 @@ class CrashAndResumeIT {
     }
 
     private static Process child(Path dir, String killAt) throws IOException {
-        Process process = KillPoints.startChild(dir, killAt, CrashHarnessMain.class.getName(),
+        Process process = CHILDREN.start(dir, killAt, CrashHarnessMain.class,
                 List.of(dir.resolve("home").toString(), dir.resolve("provider.json").toString(),
                         dir.resolve("host.log").toString(), HAVEN));
-        STARTED.add(process);
         return process;
     }
 

@@ -87,6 +87,8 @@ class StackRendererTest {
         assertThat(used).isNotEmpty();
         assertThat(env).containsKeys(used.toArray(String[]::new));
         assertThat(env).containsEntry("COMPOSE_PROJECT_NAME", "openhaven");
+        // oauth2-proxy refuses cookie secrets that are not 16, 24 or 32 bytes long.
+        assertThat(env.get("OAUTH2_PROXY_COOKIE_SECRET")).hasSize(32);
     }
 
     @Test

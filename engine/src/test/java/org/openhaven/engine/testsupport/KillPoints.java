@@ -3,8 +3,6 @@ package org.openhaven.engine.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Lets a test stop a child JVM at a named point so it can be killed with SIGKILL exactly there: when the point
@@ -17,28 +15,6 @@ public final class KillPoints {
     public static final String MARKER_PROPERTY = "openhaven.test.killMarker";
 
     private KillPoints() {
-    }
-
-    /**
-     * Starts {@code mainClass} in a child JVM with the test class path, parked at {@code killAt} (null: run freely),
-     * its output appended to {@code dir/child.log} and its marker at {@code dir/marker}; OPENHAVEN_* variables of
-     * the parent are not inherited.
-     */
-    public static Process startChild(Path dir, String killAt, String mainClass, List<String> args) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-                CliProcess.classPath()));
-        if (killAt != null) {
-            command.add("-D" + POINT_PROPERTY + "=" + killAt);
-            command.add("-D" + MARKER_PROPERTY + "=" + dir.resolve("marker"));
-        }
-        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        command.add(mainClass);
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("child.log").toFile()));
-        builder.environment().keySet().removeIf(k -> k.startsWith("OPENHAVEN"));
-        return builder.start();
     }
 
     /**

@@ -176,6 +176,35 @@ class HetznerContractIT {
     }
 
     @Test
+    void createThatFailedWith503IsReportedRetryableWithoutRepeatingThePost() {
+        noServersYet();
+        HETZNER.stubFor(post(urlPathEqualTo("/v1/servers")).willReturn(aResponse().withStatus(503)
+                .withBody(error("unavailable", "service temporarily unavailable"))));
+
+        assertThatThrownBy(() -> hetzner.ensureServer(LABEL, REQUEST))
+                .isInstanceOfSatisfying(OpenHavenException.class, e -> {
+                    assertThat(e.category()).isEqualTo(ErrorCategory.PROVIDER_API);
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.userMessage()).contains("HTTP 503").contains("POST /servers");
+                });
+        HETZNER.verify(1, postRequestedFor(urlPathEqualTo("/v1/servers")));
+    }
+
+    @Test
+    void throttleLongerThanTheInProcessLimitIsLeftToTheCaller() {
+        noServersYet();
+        HETZNER.stubFor(post(urlPathEqualTo("/v1/servers")).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "600").withBody(error("rate_limit_exceeded", "limit reached"))));
+
+        assertThatThrownBy(() -> hetzner.ensureServer(LABEL, REQUEST))
+                .isInstanceOfSatisfying(OpenHavenException.class, e -> {
+                    assertThat(e.throttled()).isTrue();
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(600));
+                });
+        assertThat(time.sleeps()).isEmpty();
+    }
+
+    @Test
     void rateLimitResetHeaderGivesTheWaitWhenRetryAfterIsAbsent() {
         long reset = time.instant().plusSeconds(12).getEpochSecond();
         HETZNER.stubFor(get(urlPathEqualTo("/v1/locations")).inScenario("reset").whenScenarioStateIs(STARTED)

@@ -13,7 +13,12 @@ import org.openhaven.engine.cloud.ServerRequest;
 import org.openhaven.engine.deploy.ServerLayout;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.host.BootstrapOptions;
+import org.openhaven.engine.host.HostBootstrap;
+import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.SshConnection;
+import org.openhaven.engine.remote.SshExecutor;
+import org.openhaven.engine.secrets.SecretGenerators;
 import org.openhaven.engine.testsupport.LabHost;
 
 /** The "server I already have" provider against the lab host over real SSH. */
@@ -67,6 +72,20 @@ class ExistingServerProviderSystemIT {
                         assertThat(e.remedy()).contains("NOPASSWD", "systemctl disable --now");
                     });
             assertThat(lab.exec("sh", "-c", "test -e " + LAYOUT.root() + " && echo present || echo untouched")
+                    .strip()).isEqualTo("untouched");
+            // The bootstrap itself refuses too, before it changes anything.
+            HostBootstrap bootstrap = new HostBootstrap(new BootstrapOptions("portcheck",
+                    new SecretGenerators().ed25519("x").publicKeyLine(), false, false));
+            try (SshConnection root = SshConnection.open(lab.target("root"), lab.rootKey().privateKeyPem(), null,
+                    Duration.ofSeconds(10))) {
+                assertThatThrownBy(() -> bootstrap.run(new SshExecutor(root), OutputConsumer.IGNORE))
+                        .isInstanceOfSatisfying(OpenHavenException.class, e -> {
+                            assertThat(e.category()).isEqualTo(ErrorCategory.CONFIG);
+                            assertThat(e.userMessage()).contains("ports 80/443 are already in use");
+                            assertThat(e.remedy()).contains("port 80 or 443");
+                        });
+            }
+            assertThat(lab.exec("sh", "-c", "id -u portcheck >/dev/null 2>&1 && echo created || echo untouched")
                     .strip()).isEqualTo("untouched");
         } finally {
             lab.exec("docker", "rm", "-f", "squatter");

@@ -15,42 +15,54 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhaven.engine.state.HavenLock;
 import org.openhaven.engine.state.HavenStore;
-import org.openhaven.engine.testsupport.KillPoints;
+import org.openhaven.engine.testsupport.ChildJvms;
 
 /**
- * The real Hetzner and Cloudflare providers in a child JVM, SIGKILLed at every step boundary and right after every
- * create the fake applied but before its answer arrived; apply runs again and must converge with zero orphans and
- * every resource created exactly once.
+ * The real Hetzner (or DigitalOcean) and Cloudflare providers in a child JVM, SIGKILLed right after every create the
+ * fake applied but before its answer arrived, and at step boundaries; apply runs again and must converge with zero
+ * orphans and every resource created exactly once.
  */
 class ProviderCrashAndResumeIT {
 
     private static final String HAVEN = "crashy";
-    private static final List<String> CREATES = List.of("POST /v1/ssh_keys", "POST /v1/firewalls", "POST /v1/servers",
-            "PUT /v1/primary_ips/{id}", "POST /client/v4/zones/" + StatefulProviderFake.ZONE_ID + "/dns_records");
+    private static final String DNS_CREATE = "POST /client/v4/zones/" + StatefulProviderFake.ZONE_ID + "/dns_records";
+    private static final List<String> HETZNER_CREATES = List.of("POST /v1/ssh_keys", "POST /v1/firewalls",
+            "POST /v1/servers", "PUT /v1/primary_ips/{id}", DNS_CREATE);
+    private static final List<String> DIGITALOCEAN_CREATES = List.of("POST /v2/account/keys", "POST /v2/firewalls",
+            "POST /v2/droplets", "POST /v2/reserved_ips", DNS_CREATE);
     /** Step boundaries not already covered by a kill inside the step's own create. */
     private static final List<String> STEPS = List.of("ensure-server", "wait-running", "ensure-dns");
-    private static final List<Process> STARTED = new ArrayList<>();
+    private static final ChildJvms CHILDREN = new ChildJvms();
 
     @TempDir
     Path temp;
 
     @AfterAll
     static void killLeftovers() {
-        STARTED.forEach(Process::destroyForcibly);
+        CHILDREN.killAll();
     }
 
     @Test
-    void applyConvergesAfterSigkillBetweenProviderCallsWithoutDuplicates() throws Exception {
-        List<String> points = new ArrayList<>(CREATES);
+    void hetznerApplyConvergesAfterSigkillBetweenProviderCallsWithoutDuplicates() throws Exception {
+        List<String> points = new ArrayList<>(HETZNER_CREATES);
         STEPS.forEach(step -> points.add("step:done:" + step));
+        killAndResumeAt("hetzner", points);
+    }
+
+    @Test
+    void digitalOceanApplyConvergesAfterSigkillBetweenProviderCallsWithoutDuplicates() throws Exception {
+        killAndResumeAt("digitalocean", DIGITALOCEAN_CREATES);
+    }
+
+    private void killAndResumeAt(String provider, List<String> points) throws Exception {
         int tried = 0;
         for (String point : points) {
-            Path dir = Files.createDirectory(temp.resolve("kill-" + tried));
+            Path dir = Files.createDirectory(temp.resolve(provider + "-kill-" + tried));
             try (StatefulProviderFake fake = new StatefulProviderFake()) {
                 Process victim;
                 if (point.startsWith("step:")) {
-                    victim = child(dir, fake, point);
-                    waitFor(() -> Files.exists(dir.resolve("marker")), victim, point);
+                    victim = child(dir, fake, provider, point);
+                    ChildJvms.awaitKillPoint(victim, dir, point);
                     victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 } else {
                     List<Process> holder = new ArrayList<>();
@@ -61,61 +73,63 @@ class ProviderCrashAndResumeIT {
                             Thread.currentThread().interrupt();
                         }
                     });
-                    victim = child(dir, fake, null);
+                    victim = child(dir, fake, provider, null);
                     holder.add(victim);
                     assertThat(victim.waitFor(120, TimeUnit.SECONDS)).as("killed at %s", point).isTrue();
                 }
-                assertThat(victim.exitValue()).as("killed at %s:%n%s", point, log(dir)).isEqualTo(137);
+                assertThat(victim.exitValue()).as("killed at %s:%n%s", point, ChildJvms.log(dir)).isEqualTo(137);
                 HavenLock.forceRelease(new HavenStore(dir.resolve("home")).haven(HAVEN).lockFile());
 
-                Process resumed = child(dir, fake, null);
+                Process resumed = child(dir, fake, provider, null);
                 assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).as("resume after %s finished", point).isTrue();
-                assertThat(resumed.exitValue()).as("resume after kill at %s:%n%s", point, log(dir)).isZero();
-                assertConverged(fake, point);
+                assertThat(resumed.exitValue()).as("resume after kill at %s:%n%s", point, ChildJvms.log(dir)).isZero();
+                if (provider.equals("hetzner")) {
+                    assertHetznerConverged(fake, point);
+                } else {
+                    assertDigitalOceanConverged(fake, point);
+                }
             }
             tried++;
         }
         assertThat(tried).isEqualTo(points.size());
     }
 
-    private static void assertConverged(StatefulProviderFake fake, String point) {
-        assertThat(fake.all("servers")).as("servers after kill at %s", point).hasSize(1);
-        assertThat(fake.all("ssh_keys")).as("keys after kill at %s", point).hasSize(1);
-        assertThat(fake.all("firewalls")).as("firewalls after kill at %s", point).hasSize(1);
-        List<ObjectNode> ips = fake.all("primary_ips");
-        assertThat(ips).as("IPs after kill at %s", point).singleElement()
-                .satisfies(ip -> assertThat(ip.path("labels").path("openhaven").asText()).isEqualTo(HAVEN));
-        String address = ips.get(0).path("ip").asText();
+    private static void assertDigitalOceanConverged(StatefulProviderFake fake, String point) {
+        assertThat(fake.all("droplets")).as("droplets after kill at %s", point).hasSize(1);
+        assertThat(fake.all("do_keys")).as("keys after kill at %s", point).hasSize(1);
+        assertThat(fake.all("do_firewalls")).as("firewalls after kill at %s", point).hasSize(1);
+        List<ObjectNode> ips = fake.all("reserved_ips");
+        assertThat(ips).as("reserved IPs after kill at %s", point).hasSize(1);
+        assertDns(fake, point, ips.get(0).path("ip").asText());
+        assertThat(fake.creations()).as("nothing created twice after kill at %s", point)
+                .isEqualTo(Map.of("dns_record", 2, "firewall", 1, "droplet", 1, "ssh_key", 1, "reserved_ip", 1));
+    }
+
+    private static void assertDns(StatefulProviderFake fake, String point, String address) {
         assertThat(fake.all("dns_records")).as("DNS after kill at %s", point).hasSize(2)
                 .allSatisfy(r -> {
                     assertThat(r.path("content").asText()).isEqualTo(address);
                     assertThat(r.path("proxied").asBoolean()).isFalse();
                     assertThat(r.path("comment").asText()).isEqualTo("openhaven=" + HAVEN);
                 });
+    }
+
+    private static void assertHetznerConverged(StatefulProviderFake fake, String point) {
+        assertThat(fake.all("servers")).as("servers after kill at %s", point).hasSize(1);
+        assertThat(fake.all("ssh_keys")).as("keys after kill at %s", point).hasSize(1);
+        assertThat(fake.all("firewalls")).as("firewalls after kill at %s", point).hasSize(1);
+        List<ObjectNode> ips = fake.all("primary_ips");
+        assertThat(ips).as("IPs after kill at %s", point).singleElement()
+                .satisfies(ip -> assertThat(ip.path("labels").path("openhaven").asText()).isEqualTo(HAVEN));
+        assertDns(fake, point, ips.get(0).path("ip").asText());
         assertThat(fake.creations()).as("nothing created twice after kill at %s", point)
                 .isEqualTo(Map.of("dns_record", 2, "firewall", 1, "server", 1, "ssh_key", 1));
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, Process victim, String point)
-            throws InterruptedException {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!condition.getAsBoolean()) {
-            assertThat(victim.isAlive()).as("child still running before reaching %s", point).isTrue();
-            assertThat(System.nanoTime() < giveUp).as("reached kill point %s in time", point).isTrue();
-            Thread.sleep(20);
-        }
-    }
-
-    private static String log(Path dir) throws IOException {
-        Path log = dir.resolve("child.log");
-        return Files.exists(log) ? Files.readString(log) : "";
-    }
-
-    private static Process child(Path dir, StatefulProviderFake fake, String killAt) throws IOException {
-        Process process = KillPoints.startChild(dir, killAt, ProviderCrashHarnessMain.class.getName(),
-                List.of(dir.resolve("home").toString(), dir.resolve("host.log").toString(), HAVEN,
-                        fake.hetznerEndpoint(), fake.cloudflareEndpoint()));
-        STARTED.add(process);
-        return process;
+    private static Process child(Path dir, StatefulProviderFake fake, String provider, String killAt)
+            throws IOException {
+        String endpoint = provider.equals("hetzner") ? fake.hetznerEndpoint() : fake.digitalOceanEndpoint();
+        return CHILDREN.start(dir, killAt, ProviderCrashHarnessMain.class, List.of(dir.resolve("home").toString(),
+                dir.resolve("host.log").toString(), HAVEN, provider, endpoint, fake.cloudflareEndpoint()));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.openhaven.engine.cloud.digitalocean.DigitalOceanProviderFactory;
 import org.openhaven.engine.cloud.hetzner.HetznerProviderFactory;
 import org.openhaven.engine.dns.cloudflare.CloudflareProviderFactory;
 import org.openhaven.engine.haven.HavenEngine;
@@ -29,7 +30,8 @@ import org.openhaven.engine.testsupport.TestHavens;
  * The child JVM of {@link ProviderCrashAndResumeIT}: one apply of a haven on the real Hetzner and Cloudflare
  * providers, talking to the parent's stateful fake through endpoint overrides. Exits 0 when it converged.
  *
- * <p>Arguments: home directory, host journal file, haven name, Hetzner endpoint, Cloudflare endpoint.
+ * <p>Arguments: home directory, host journal file, haven name, cloud provider id ({@code hetzner} or
+ * {@code digitalocean}), its endpoint, the Cloudflare endpoint.
  */
 public final class ProviderCrashHarnessMain {
 
@@ -41,18 +43,20 @@ public final class ProviderCrashHarnessMain {
         FileBackedTestHost host = new FileBackedTestHost(Path.of(args[1]));
         HavenSpec base = TestHavens.cloudSpec(args[2]);
         HavenSpec spec = new HavenSpec(base.name(), base.domain(), base.owner(),
-                new ServerSpec("hetzner", "fsn1", "cx22", null, null, null, args[3]),
-                new DnsSpec("cloudflare", args[4]), base.tls(), base.services(), base.backup(), base.vpn(),
+                "hetzner".equals(args[3]) ? new ServerSpec("hetzner", "fsn1", "cx22", null, null, null, args[4])
+                        : new ServerSpec("digitalocean", "fra1", "s-2vcpu-4gb", null, null, null, args[4]),
+                new DnsSpec("cloudflare", args[5]), base.tls(), base.services(), base.backup(), base.vpn(),
                 base.mail());
         ProviderEnvironment environment = new ProviderEnvironment(Map.of(), Polling.standard());
-        ProviderRegistry registry = new ProviderRegistry(List.of(new HetznerProviderFactory(environment)),
-                List.of(new CloudflareProviderFactory(environment)));
+        ProviderRegistry registry = new ProviderRegistry(List.of(new HetznerProviderFactory(environment),
+                new DigitalOceanProviderFactory(environment)), List.of(new CloudflareProviderFactory(environment)));
         Applier applier = new Applier(Clock.systemUTC(), (d, c) -> c.throwIfCancelled(), () -> 0.5,
                 RetryPolicy.DEFAULT, 4);
         HavenEngine engine = new HavenEngine(new HavenStore(home), registry, host.components(), applier,
                 Clock.systemUTC());
         Vault vault = engine.openVault(spec.havenId(), Secret.of("crash-test-passphrase"));
         vault.put(ProviderEnvironment.HETZNER_TOKEN, Secret.of("hetzner-crash-token"));
+        vault.put(ProviderEnvironment.DIGITALOCEAN_TOKEN, Secret.of("digitalocean-crash-token"));
         vault.put(ProviderEnvironment.CLOUDFLARE_TOKEN, Secret.of("cloudflare-crash-token"));
         RunResult result = engine.apply(spec, vault, null, event -> {
             if (event instanceof ProgressEvent.StepSucceeded done) {

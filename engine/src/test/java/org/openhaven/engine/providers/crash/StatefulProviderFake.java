@@ -19,7 +19,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A stateful fake of the Hetzner Cloud API (under {@code /v1}, shapes from docs.hetzner.cloud/reference/cloud) and
+ * A stateful fake of the Hetzner Cloud API (under {@code /v1}, shapes from docs.hetzner.cloud/reference/cloud), the
+ * DigitalOcean API (under {@code /v2}, shapes from docs.digitalocean.com/reference/api/api-reference/) and
  * the Cloudflare DNS API (under {@code /client/v4}, shapes from developers.cloudflare.com/api/resources/dns/), kept in
  * the test's own JVM so its state survives the engine process being killed. A kill hook runs right after a create
  * was applied and before its answer is sent: the harshest crash, a create whose response is lost.
@@ -40,13 +41,18 @@ final class StatefulProviderFake implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
-        for (String kind : List.of("servers", "ssh_keys", "firewalls", "primary_ips", "dns_records")) {
+        for (String kind : List.of("servers", "ssh_keys", "firewalls", "primary_ips", "dns_records", "droplets",
+                "do_keys", "do_firewalls", "reserved_ips")) {
             collections.put(kind, new ArrayList<>());
         }
     }
 
     String hetznerEndpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    String digitalOceanEndpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v2";
     }
 
     String cloudflareEndpoint() {
@@ -80,10 +86,15 @@ final class StatefulProviderFake implements AutoCloseable {
         JsonNode body = JSON.readTree(raw.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : raw);
         Object[] answer;
         synchronized (this) {
-            answer = path.startsWith("/v1/") ? hetzner(method, path.substring(3), query, body)
-                    : cloudflare(method, path.substring("/client/v4".length()), query, body);
+            if (path.startsWith("/v1/")) {
+                answer = hetzner(method, path.substring(3), query, body);
+            } else if (path.startsWith("/v2/")) {
+                answer = digitalOcean(method, path.substring(3), query, body);
+            } else {
+                answer = cloudflare(method, path.substring("/client/v4".length()), query, body);
+            }
         }
-        String request = method + " " + path.replaceAll("/\\d+$", "/{id}");
+        String request = method + " " + path.replaceAll("/[\\d.]+$", "/{id}");
         if (request.equals(killOn.get())) {
             killOn.set(null);
             killer.get().run();
@@ -169,6 +180,69 @@ final class StatefulProviderFake implements AutoCloseable {
         page.set("meta", JSON.createObjectNode().set("pagination", JSON.createObjectNode().put("page", 1)
                 .putNull("next_page").put("total_entries", items.size())));
         return page;
+    }
+
+    // --- DigitalOcean ----------------------------------------------------------------------------------------------
+
+    private Object[] digitalOcean(String method, String path, Map<String, String> query, JsonNode body) {
+        String[] parts = path.substring(1).split("/");
+        String resource = path.startsWith("/account/keys") ? "ssh_keys" : parts[0];
+        String collection = switch (resource) {
+            case "ssh_keys" -> "do_keys";
+            case "firewalls" -> "do_firewalls";
+            default -> resource;
+        };
+        String field = resource;
+        String singular = resource.substring(0, resource.length() - 1);
+        String id = path.startsWith("/account/keys") ? (parts.length > 2 ? parts[2] : null)
+                : (parts.length > 1 ? parts[1] : null);
+        if (resource.equals("tags")) {
+            return new Object[] {201, JSON.createObjectNode().set("tag", body)};
+        }
+        List<ObjectNode> items = collections.get(collection);
+        if (id == null && method.equals("GET")) {
+            List<ObjectNode> found = items.stream().filter(i -> !query.containsKey("tag_name")
+                    || i.path("tags").toString().contains("\"" + query.get("tag_name") + "\"")).toList();
+            ObjectNode list = JSON.createObjectNode();
+            ArrayNode array = list.putArray(field);
+            found.forEach(array::add);
+            list.set("links", JSON.createObjectNode());
+            list.set("meta", JSON.createObjectNode().put("total", found.size()));
+            return ok(list);
+        }
+        if (id == null && method.equals("POST")) {
+            ObjectNode created = (ObjectNode) body.deepCopy();
+            switch (resource) {
+                case "droplets" -> {
+                    created.put("id", nextId++).put("status", "active");
+                    ObjectNode v4 = JSON.createObjectNode().put("ip_address", "198.51.100." + nextId++)
+                            .put("type", "public");
+                    created.set("networks", JSON.createObjectNode().set("v4", JSON.createArrayNode().add(v4)));
+                }
+                case "reserved_ips" -> {
+                    created.put("ip", "203.0.113." + nextId++);
+                    created.set("droplet", JSON.createObjectNode().put("id", body.path("droplet_id").asLong()));
+                    created.remove("droplet_id");
+                }
+                case "firewalls" -> created.put("id", "fw-" + nextId++);
+                default -> created.put("id", nextId++).put("fingerprint", "aa:bb:" + nextId);
+            }
+            items.add(created);
+            creations.merge(singular, 1, Integer::sum);
+            return new Object[] {resource.equals("ssh_keys") ? 201 : 202,
+                    JSON.createObjectNode().set(singular, created)};
+        }
+        String key = resource.equals("reserved_ips") ? "ip" : "id";
+        ObjectNode item = items.stream().filter(i -> i.path(key).asText().equals(id)).findFirst().orElse(null);
+        if (item == null) {
+            return new Object[] {404, readTree("{\"id\":\"not_found\",\"message\":\"The resource you requested "
+                    + "could not be found.\"}")};
+        }
+        if (method.equals("DELETE")) {
+            items.remove(item);
+            return new Object[] {204, null};
+        }
+        return ok(JSON.createObjectNode().set(singular, item));
     }
 
     // --- Cloudflare ------------------------------------------------------------------------------------------------

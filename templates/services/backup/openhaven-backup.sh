@@ -27,9 +27,16 @@ load_credentials() {
 
 now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 
-# The compose container of a service, found by the label both compose v1 and v2 set.
-containers_of() { docker ps -aq --filter "label=com.docker.compose.service=$1"; }
-running_container_of() { docker ps -q --filter "label=com.docker.compose.service=$1" | head -n 1; }
+# The haven's containers of a compose service, found by the labels both compose v1 and v2 set; the project label
+# keeps other compose projects on the same host out of it.
+PROJECT={{project}}
+containers_of() {
+  docker ps -aq --filter "label=com.docker.compose.project=$PROJECT" --filter "label=com.docker.compose.service=$1"
+}
+running_container_of() {
+  docker ps -q --filter "label=com.docker.compose.project=$PROJECT" --filter "label=com.docker.compose.service=$1" |
+    head -n 1
+}
 
 in_service() {
   local user=$1 service=$2 id
@@ -90,7 +97,12 @@ run_backup() {
   STARTED=$(now)
   load_credentials
   # A repository is created on the first run only; a wrong password or unreachable storage fails here.
-  restic cat config > /dev/null 2>&1 || restic init > /dev/null || fail "the backup repository could not be opened or created"
+  if ! restic cat config > /dev/null 2> "$DIR/open.err"; then
+    if grep -q "wrong password" "$DIR/open.err"; then
+      fail "restic reported a wrong password for the repository"
+    fi
+    restic init > /dev/null || fail "the backup repository could not be opened or created"
+  fi
   # Locks of runs that died (a reboot, a killed process) would block pruning; live locks are kept.
   restic unlock > /dev/null 2>&1 || fail "the backup repository could not be unlocked"
   dump_databases
