@@ -35,6 +35,7 @@ import org.openhaven.engine.spec.HavenSpecWriter;
 import org.openhaven.engine.spec.ServerSizes;
 import org.openhaven.engine.spec.ServerSpec;
 import org.openhaven.engine.spec.SpecValidator;
+import org.openhaven.engine.spec.VpnSpec;
 import org.openhaven.engine.state.AtomicFiles;
 import org.openhaven.engine.state.HavenDirectory;
 
@@ -233,18 +234,43 @@ public final class EngineBackedGateway implements EngineGateway {
         return peers(ClientConfigs.of(spec, vault.forHaven(spec.havenId())));
     }
 
+    /** Adds the device to the spec and applies it, so the server accepts it; returns its client configuration. */
     @Override
     public VpnPeer addVpnPeer(String name) {
-        throw peersNeedApply();
+        HavenSpec spec = currentSpec();
+        List<VpnSpec.Peer> peers = new ArrayList<>(vpnOf(spec).peers());
+        if (peers.stream().noneMatch(p -> p.name().equals(name))) {
+            peers.add(new VpnSpec.Peer(name));
+        }
+        HavenSpec changed = withPeers(spec, peers);
+        applyQuietly(changed);
+        return vpnPeers().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> OpenHavenException.internal("The new VPN device has no configuration.", null));
     }
 
+    /** Removes the device from the spec and applies it, so the server no longer accepts its key. */
     @Override
     public void removeVpnPeer(String name) {
-        throw peersNeedApply();
+        HavenSpec spec = currentSpec();
+        List<VpnSpec.Peer> peers = vpnOf(spec).peers().stream().filter(p -> !p.name().equals(name)).toList();
+        applyQuietly(withPeers(spec, peers));
     }
 
-    private static OpenHavenException peersNeedApply() {
-        return OpenHavenException.of(ErrorCategory.CONFIG, "Adding or removing a VPN device needs a redeploy.")
-                .remedy("Use 'Change services…' to edit the haven, then apply.").build();
+    private void applyQuietly(HavenSpec spec) {
+        remember(spec);
+        RunResult result = engine.apply(spec, vault.forHaven(spec.havenId()), null, event -> { },
+                CancellationToken.none(), APPLY_COMMAND);
+        if (!result.succeeded()) {
+            throw failure(result);
+        }
+    }
+
+    private static VpnSpec vpnOf(HavenSpec spec) {
+        return spec.vpn() == null ? VpnSpec.NONE : spec.vpn();
+    }
+
+    private static HavenSpec withPeers(HavenSpec s, List<VpnSpec.Peer> peers) {
+        return new HavenSpec(s.name(), s.domain(), s.owner(), s.server(), s.dns(), s.tls(), s.services(), s.backup(),
+                new VpnSpec(peers), s.mail());
     }
 }

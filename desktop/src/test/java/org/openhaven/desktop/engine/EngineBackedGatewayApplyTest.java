@@ -173,6 +173,25 @@ class EngineBackedGatewayApplyTest {
         assertThat(gateway.vpnPeers()).extracting(VpnPeer::name).containsExactly("phone");
     }
 
+    @Test
+    void addingAndRemovingAVpnDeviceChangesTheSavedSpecAndItsConfigurations() throws IOException {
+        gateway.openVault(PASSPHRASE);
+        gateway.apply(spec, e -> { }, new Cancellation());
+
+        VpnPeer laptop = gateway.addVpnPeer("laptop");
+
+        assertThat(laptop.clientConfig().reveal()).contains("[Interface]", "[Peer]");
+        assertThat(laptop.address()).isNotEqualTo(gateway.vpnPeers().stream()
+                .filter(p -> p.name().equals("phone")).findFirst().orElseThrow().address());
+        assertThat(gateway.vpnPeers()).extracting(VpnPeer::name).containsExactlyInAnyOrder("phone", "laptop");
+        assertThat(Files.readString(engine.directory("deskhaven").specFile())).contains("laptop");
+
+        gateway.removeVpnPeer("phone");
+
+        assertThat(gateway.vpnPeers()).extracting(VpnPeer::name).containsExactly("laptop");
+        assertThat(Files.readString(engine.directory("deskhaven").specFile())).doesNotContain("phone");
+    }
+
     private int serversCreated() {
         return provider.snapshot().creations.entrySet().stream().filter(e -> e.getKey().startsWith("SERVER:"))
                 .mapToInt(java.util.Map.Entry::getValue).sum();
