@@ -114,11 +114,15 @@ public final class EngineBackedGateway implements EngineGateway {
         return catalog.resolve(selected);
     }
 
-    /** Creates the bucket when missing (as the first backup would) with the typed keys, proving they may write. */
+    /**
+     * Creates the bucket when missing (as the first deploy would), then writes, reads back and deletes a small
+     * object with the typed keys: proof they may write where backups go.
+     */
     @Override
     public void testBackupTarget(BackupSpec target, Secret accessKey, Secret secretKey) {
         try (BackupBucket bucket = new BackupBucket(ResticRepository.of(target), accessKey, secretKey)) {
             bucket.ensure();
+            bucket.proveWritable();
         }
     }
 
