@@ -209,8 +209,10 @@ public final class EngineBackedGateway implements EngineGateway {
     @Override
     public HavenStatus status() {
         HavenSpec spec = currentSpec();
-        List<ServiceHealth> services = links(spec).stream()
-                .map(l -> new ServiceHealth(l.id(), l.name(), l.url(), probe.probe(l.url()), null)).toList();
+        List<ServiceHealth> services = links(spec).stream().map(l -> {
+            ServiceProbe.Result found = probe.probe(l.url());
+            return new ServiceHealth(l.id(), l.name(), l.url(), found.state(), found.certificateExpiry());
+        }).toList();
         boolean deploying = engine.lockHolder(spec.havenId()).isPresent();
         return new HavenStatus(spec.name(), services, null, deploying);
     }

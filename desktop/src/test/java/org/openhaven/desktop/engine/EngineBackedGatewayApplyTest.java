@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -35,6 +36,9 @@ class EngineBackedGatewayApplyTest {
 
     private static final Secret PASSPHRASE = Secret.of("correct horse battery staple");
     private static final String TOKEN = "tok-7f3a9c1e55d2";
+    private static final Instant EXPIRY = Instant.parse("2027-01-01T00:00:00Z");
+    private static final ServiceProbe UP_UNTIL_NEW_YEAR =
+            url -> new ServiceProbe.Result(ServiceHealth.State.UP, EXPIRY);
 
     @TempDir
     Path home;
@@ -51,7 +55,7 @@ class EngineBackedGatewayApplyTest {
         provider = new FileBackedTestProvider(work.resolve("provider.json"));
         engine = TestHavens.engine(home, provider, new FileBackedTestHost(work.resolve("host.log")));
         gateway = new EngineBackedGateway(Catalog.builtIn(), TestHavens.registry(provider), engine,
-                url -> ServiceHealth.State.UP);
+                UP_UNTIL_NEW_YEAR);
     }
 
     @Test
@@ -78,7 +82,7 @@ class EngineBackedGatewayApplyTest {
         gateway.plan(spec);
         gateway.apply(spec, e -> { }, new Cancellation());
         EngineBackedGateway later = new EngineBackedGateway(Catalog.builtIn(), TestHavens.registry(provider), engine,
-                url -> ServiceHealth.State.UP);
+                UP_UNTIL_NEW_YEAR);
 
         assertThatThrownBy(() -> later.openVault(Secret.of("wrong passphrase")))
                 .isInstanceOfSatisfying(OpenHavenException.class, e -> {
@@ -168,7 +172,11 @@ class EngineBackedGatewayApplyTest {
 
         assertThat(gateway.currentSpec().domain()).isEqualTo("deskhaven.example.org");
         assertThat(status.services()).extracting(ServiceHealth::id).contains("vaultwarden", "gitea");
-        assertThat(status.services()).allSatisfy(s -> assertThat(s.state()).isEqualTo(ServiceHealth.State.UP));
+        assertThat(status.services()).allSatisfy(s -> {
+            assertThat(s.state()).isEqualTo(ServiceHealth.State.UP);
+            assertThat(s.certificateExpiry()).isEqualTo(EXPIRY);
+            assertThat(s.url()).startsWith("https://").endsWith(".deskhaven.example.org");
+        });
         assertThat(status.deploying()).isFalse();
         assertThat(gateway.vpnPeers()).extracting(VpnPeer::name).containsExactly("phone");
     }
