@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhaven.engine.haven.HavenEngine;
 import org.openhaven.engine.haven.ProviderRegistry;
-import org.openhaven.engine.plan.Applier;
-import org.openhaven.engine.state.HavenStore;
 import org.openhaven.engine.testsupport.CliProcess;
 import org.openhaven.engine.testsupport.FileBackedTestHost;
 import org.openhaven.engine.testsupport.FileBackedTestProvider;
@@ -55,9 +52,8 @@ class PlanCostTest {
     /** The registered test factories, which like Hetzner's need a token from the vault. */
     private void useProvidersThatNeedAToken() {
         System.setProperty(TestProviderFactories.FILE_PROPERTY, temp.resolve("provider.json").toString());
-        engine = new HavenEngine(new HavenStore(temp.resolve("home")),
-                new ProviderRegistry(List.of(new TestProviderFactories.Cloud()), List.of(new TestProviderFactories.Dns())),
-                new FileBackedTestHost(temp.resolve("host.log")).components(), Applier.standard(), Clock.systemUTC());
+        engine = TestHavens.engine(temp.resolve("home"), new ProviderRegistry(List.of(new TestProviderFactories.Cloud()),
+                List.of(new TestProviderFactories.Dns())), new FileBackedTestHost(temp.resolve("host.log")));
     }
 
     @Test

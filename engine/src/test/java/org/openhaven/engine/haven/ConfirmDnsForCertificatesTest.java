@@ -3,14 +3,12 @@ package org.openhaven.engine.haven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openhaven.engine.cloud.CloudProvider;
 import org.openhaven.engine.cloud.HavenLabel;
 import org.openhaven.engine.dns.DnsProvider;
 import org.openhaven.engine.dns.DnsRecord;
@@ -98,32 +96,7 @@ class ConfirmDnsForCertificatesTest {
     }
 
     private HavenEngine engine(FileBackedTestHost host) {
-        CloudProviderFactory cloud = new CloudProviderFactory() {
-            @Override
-            public String id() {
-                return FileBackedTestProvider.ID;
-            }
-
-            @Override
-            public CloudProvider create(String endpoint, org.openhaven.engine.secrets.SecretStore secrets) {
-                return provider;
-            }
-        };
-        DnsProviderFactory dnsFactory = new DnsProviderFactory() {
-            @Override
-            public String id() {
-                return FileBackedTestProvider.ID;
-            }
-
-            @Override
-            public DnsProvider create(String endpoint, org.openhaven.engine.secrets.SecretStore secrets) {
-                return dns;
-            }
-        };
-        return new HavenEngine(new HavenStore(dir.resolve("home")), new ProviderRegistry(List.of(cloud),
-                List.of(dnsFactory)), host.components(), new org.openhaven.engine.plan.Applier(java.time.Clock.systemUTC(),
-                (d, c) -> c.throwIfCancelled(), () -> 0.5, org.openhaven.engine.plan.RetryPolicy.DEFAULT, 4),
-                java.time.Clock.systemUTC());
+        return TestHavens.engine(dir.resolve("home"), TestHavens.registry(provider, dns), host);
     }
 
     @Test
