@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.openhaven.engine.cloud.CloudProvider;
 import org.openhaven.engine.cloud.CloudResource;
 import org.openhaven.engine.cloud.HavenLabel;
 import org.openhaven.engine.cloud.ResourceKind;
+import org.openhaven.engine.cost.CostEstimator;
+import org.openhaven.engine.cost.CostOutlook;
+import org.openhaven.engine.cost.ObjectStoragePrices;
 import org.openhaven.engine.dns.DnsProvider;
 import org.openhaven.engine.dns.DnsRecord;
 import org.openhaven.engine.dns.DnsZone;
@@ -115,6 +119,28 @@ public final class HavenEngine {
     /** The plan for bringing the haven to {@code spec}; needs no network and no secrets. */
     public Plan plan(HavenSpec spec) {
         return Planner.plan(stateFile(spec.havenId()).read(), DesiredResources.of(spec));
+    }
+
+    /** The backup repository size the storage estimate assumes, before the haven has any data. */
+    static final int ASSUMED_BACKUP_GB = 50;
+
+    /**
+     * The haven's monthly cost at its provider, for {@code plan} and the review page. Prices come from the
+     * provider's API where it has one (so its token must be in {@code secrets}) or from a dated bundled table.
+     * Never fails: without credentials or network it says why there is no estimate.
+     */
+    public CostOutlook estimateCost(HavenSpec spec, SecretStore secrets) {
+        if (spec.server().isExistingServer()) {
+            return CostOutlook.unavailable("The haven runs on your own server, so OpenHaven adds no server costs.");
+        }
+        try {
+            CloudProvider cloud = providers.cloud(spec.server(), secrets);
+            return CostOutlook.of(new CostEstimator(ObjectStoragePrices.bundled(), LocalDate.now(clock))
+                    .estimate(cloud, spec.server().region(), spec.server().size(), spec.backup(), ASSUMED_BACKUP_GB));
+        } catch (OpenHavenException e) {
+            LOG.info("no cost estimate for haven {}: {}", spec.havenId(), e.userMessage());
+            return CostOutlook.unavailable(e.userMessage() + (e.remedy() == null ? "" : " " + e.remedy()));
+        }
     }
 
     /**

@@ -32,7 +32,7 @@ final class HostSteps {
         String[] sshAfter = cloud ? new String[] {CloudSteps.ENSURE_IP, CloudSteps.WAIT_RUNNING} : new String[0];
         List<String> deployAfter = new ArrayList<>(List.of(BOOTSTRAP, RENDER));
         if (cloud) {
-            deployAfter.add(EnsureDnsRecords.ID);
+            deployAfter.add(ConfirmDnsForCertificates.ID); // certificates are requested once deployed
         }
         return List.of(
                 new HavenStep(flow, WAIT_SSH, "Wait for SSH", sshAfter) {

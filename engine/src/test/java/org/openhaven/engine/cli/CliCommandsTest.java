@@ -114,7 +114,7 @@ class CliCommandsTest {
         terminal.answers.add("y");
         assertThat(run("apply")).as(err).isZero();
         assertThat(out).containsPattern("\\d\\d:\\d\\d:\\d\\d   ✓ Create the server: server family-server")
-                .contains("Done: 12 step(s) run");
+                .contains("Done: 13 step(s) run");
     }
 
     @Test
