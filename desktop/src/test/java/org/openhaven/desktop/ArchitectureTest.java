@@ -20,6 +20,8 @@ class ArchitectureTest {
         "org.openhaven.engine.haven", "org.openhaven.engine.providers", "org.openhaven.engine.backup",
         // Where havens live on disk (store, directories, atomic writes): the facade hands these out.
         "org.openhaven.engine.state",
+        // The cost outlook the facade's estimateCost returns.
+        "org.openhaven.engine.cost",
     };
 
     private static final JavaClasses DESKTOP = new ClassFileImporter()

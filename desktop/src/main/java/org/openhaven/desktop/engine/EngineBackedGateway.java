@@ -139,11 +139,9 @@ public final class EngineBackedGateway implements EngineGateway {
     @Override
     public PlanPreview plan(HavenSpec spec) {
         remember(spec);
-        if (vault.isOpen()) {
-            // the haven is named now: what was typed so far moves into its vault
-            vault.forHaven(spec.havenId());
-        }
-        return PlanPreviews.of(spec, engine.plan(spec));
+        // the haven is named now: what was typed so far moves into its vault; the cost needs the cloud token
+        SecretStore secrets = vault.isOpen() ? vault.forHaven(spec.havenId()) : new InMemorySecretStore();
+        return PlanPreviews.of(spec, engine.plan(spec), engine.estimateCost(spec, secrets));
     }
 
     /** Saves the wizard's spec as the haven's haven.yaml, so the CLI and later sessions work on the same haven. */

@@ -7,9 +7,12 @@ import org.openhaven.engine.cloud.FirewallRule;
 /**
  * What an apply would do, for the review page: actions grouped by kind, the monthly cost and the firewall
  * openings.
+ *
+ * @param monthlyCost null when no estimate could be made; {@code costNote} then says why and what to do
+ * @param costNote    where the prices come from, or why there is no estimate
  */
 public record PlanPreview(List<String> create, List<String> change, List<String> delete, BigDecimal monthlyCost,
-                          String currency, List<FirewallRule> firewall) {
+                          String currency, String costNote, List<FirewallRule> firewall) {
 
     public PlanPreview {
         create = List.copyOf(create);

@@ -1,21 +1,25 @@
 package org.openhaven.desktop.engine;
 
 import java.util.List;
+import org.openhaven.engine.cost.CostEstimate;
+import org.openhaven.engine.cost.CostOutlook;
 import org.openhaven.engine.haven.DesiredResources;
 import org.openhaven.engine.plan.Action;
 import org.openhaven.engine.plan.Plan;
 import org.openhaven.engine.plan.PlannedChange;
 import org.openhaven.engine.spec.HavenSpec;
 
-/** Turns the engine's plan into the review page's groups. */
+/** Turns the engine's plan and cost outlook into the review page's groups. */
 final class PlanPreviews {
 
     private PlanPreviews() {
     }
 
-    static PlanPreview of(HavenSpec spec, Plan plan) {
+    static PlanPreview of(HavenSpec spec, Plan plan, CostOutlook cost) {
+        CostEstimate estimate = cost.estimate();
         return new PlanPreview(lines(plan, Action.CREATE), lines(plan, Action.UPDATE), lines(plan, Action.DELETE),
-                null, null, DesiredResources.firewallRules(spec));
+                estimate == null ? null : estimate.total(), estimate == null ? null : estimate.currency(),
+                estimate == null ? cost.reason() : estimate.source(), DesiredResources.firewallRules(spec));
     }
 
     private static List<String> lines(Plan plan, Action action) {

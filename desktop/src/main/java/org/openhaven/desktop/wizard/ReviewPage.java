@@ -52,8 +52,11 @@ public final class ReviewPage extends WizardPage {
                 : Formats.money(plan.monthlyCost(), plan.currency()));
         cost.getStyleClass().add(Css.BIG_NUMBER);
         cost.setId("monthly-cost");
-        VBox costCard = new VBox(4, Controls.label("review.cost", Css.CARD_TITLE), cost,
-                Controls.label("review.costHint", Css.MUTED));
+        Label hint = plan.costNote() == null ? Controls.label("review.costHint", Css.MUTED)
+                : new Label(plan.costNote());
+        hint.getStyleClass().add(Css.MUTED);
+        hint.setWrapText(true);
+        VBox costCard = new VBox(4, Controls.label("review.cost", Css.CARD_TITLE), cost, hint);
         costCard.getStyleClass().add(Css.CARD);
         VBox firewall = new VBox(4, Controls.label("review.firewall", Css.CARD_TITLE));
         for (FirewallRule rule : plan.firewall()) {

@@ -101,6 +101,9 @@ class EngineBackedGatewayApplyTest {
                 .anySatisfy(line -> assertThat(line).startsWith("firewall "))
                 .anySatisfy(line -> assertThat(line).startsWith("dns record "));
         assertThat(preview.firewall()).extracting(r -> r.port()).contains(22, 80, 443, 51820);
+        assertThat(preview.monthlyCost()).as("server 5.00 + IPv4 1.00 at the test provider").isEqualByComparingTo("6.00");
+        assertThat(preview.currency()).isEqualTo("EUR");
+        assertThat(preview.costNote()).contains("price table");
     }
 
     @Test

@@ -167,7 +167,7 @@ public final class ScriptedTestEngine implements EngineGateway {
                 "firewall openhaven-" + spec.name(), "server " + spec.server().size() + " in " + spec.server().region(),
                 "reserved IPv4 address", "DNS A " + spec.domain(), "DNS A *." + spec.domain()));
         resolve(spec.serviceIds()).forEach(id -> create.add("service " + id));
-        return new PlanPreview(create, List.of(), List.of(), new BigDecimal("8.19"), "EUR",
+        return new PlanPreview(create, List.of(), List.of(), new BigDecimal("8.19"), "EUR", null,
                 List.of(FirewallRule.tcp(22, "SSH"), FirewallRule.tcp(80, "HTTP (redirects to HTTPS)"),
                         FirewallRule.tcp(443, "HTTPS"), FirewallRule.udp(51820, "WireGuard VPN")));
     }
