@@ -225,6 +225,24 @@ public final class HavenEngine {
         return HavenLock.forceRelease(store.haven(haven).lockFile());
     }
 
+    /** Whether the haven's services have been deployed (a release is recorded). */
+    public boolean isDeployed(String haven) {
+        return stateFile(haven).read().resource(ResourceKeys.STACK).isPresent();
+    }
+
+    /**
+     * Where the deployed haven's server is reached over SSH, from its recorded state and the SSH key in
+     * {@code secrets}; fails with a CONFIG error when nothing is deployed yet.
+     */
+    public HostTarget hostTarget(HavenSpec spec, SecretStore secrets) {
+        HavenState state = stateFile(spec.havenId()).read();
+        if (!isDeployed(spec.havenId())) {
+            throw OpenHavenException.config("Haven '" + spec.havenId() + "' has not been deployed yet.",
+                    "Deploy it with 'openhaven apply' first.");
+        }
+        return HostSteps.target(spec, secrets, state::resource);
+    }
+
     /** The haven's recorded state. */
     public HavenState state(String haven) {
         return stateFile(haven).read();
