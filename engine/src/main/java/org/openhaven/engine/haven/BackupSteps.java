@@ -3,6 +3,7 @@ package org.openhaven.engine.haven;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.openhaven.engine.plan.StepContext;
 import org.openhaven.engine.plan.StepOutcome;
 import org.openhaven.engine.state.ResourceRecord;
@@ -52,14 +53,23 @@ final class BackupSteps {
             if (live.isEmpty()) {
                 return StepOutcome.unchanged("first deploy: nothing to back up yet");
             }
-            Map<String, String> desired = DesiredResources.stackProperties(flow.spec());
-            if (desired.equals(live.get().properties())) {
+            if (servicesOf(DesiredResources.stackProperties(flow.spec())).equals(servicesOf(live.get().properties()))) {
                 return StepOutcome.unchanged("the services do not change");
             }
             String snapshot = flow.components().backups().backupBeforeDeploy(HostSteps.target(flow, context),
                     flow.spec(), flow.secrets(), context::log);
             return StepOutcome.changed("snapshot " + snapshot + " taken before the deploy");
         }
+    }
+
+    /**
+     * What the running services are made of: the stack's inputs but the backup target, whose change only
+     * reinstalls the backup (a snapshot then would go to the bucket being left).
+     */
+    static Map<String, String> servicesOf(Map<String, String> stackProperties) {
+        Map<String, String> services = new TreeMap<>(stackProperties);
+        services.remove("backup");
+        return services;
     }
 
     /** Runs again whenever the backup target or the services change, so the script covers every service's data. */
