@@ -26,14 +26,19 @@ public final class HavenBackups {
     /** The backup of the haven {@code spec} describes, reached through {@code server}. */
     public static HavenBackup of(HavenSpec spec, Catalog catalog, RemoteExecutor server, SecretStore vault,
                                  ServiceHealth health) {
-        if (spec.backupTarget().isEmpty()) {
-            throw OpenHavenException.config("Haven '" + spec.havenId() + "' has no backup target.",
-                    "Add a backup section (endpoint, bucket) to haven.yaml and run 'openhaven apply'.");
-        }
+        requireTarget(spec);
         List<String> services = catalog.resolve(spec.serviceIds());
         BackupPlan plan = BackupPlan.of(spec.havenId(), spec.backup(), CatalogBackups.of(catalog, services));
         return new HavenBackup(spec.havenId(), spec.domain(), plan, ResticRepository.of(spec.backup()), server,
                 vault, health, services);
+    }
+
+    /** Fails, saying what to add, when the spec has no backup target. */
+    public static void requireTarget(HavenSpec spec) {
+        if (spec.backupTarget().isEmpty()) {
+            throw OpenHavenException.config("Haven '" + spec.havenId() + "' has no backup target.",
+                    "Add a backup section (endpoint, bucket) to haven.yaml and run 'openhaven apply'.");
+        }
     }
 
     /**

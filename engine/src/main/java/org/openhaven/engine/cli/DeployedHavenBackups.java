@@ -2,9 +2,9 @@ package org.openhaven.engine.cli;
 
 import org.openhaven.engine.backup.BackupAccess;
 import org.openhaven.engine.backup.HavenBackup;
+import org.openhaven.engine.backup.HavenBackups;
 import org.openhaven.engine.backup.RecoveryKit;
 import org.openhaven.engine.deploy.SshHostBackups;
-import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.haven.HavenEngine;
 import org.openhaven.engine.remote.KnownHostsFile;
 import org.openhaven.engine.secrets.PassphraseSource;
@@ -33,14 +33,8 @@ final class DeployedHavenBackups implements BackupAccess {
         HavenOptions options = new HavenOptions();
         options.haven = name;
         HavenSpec spec = options.resolve(context);
-        if (spec.backupTarget().isEmpty()) {
-            throw OpenHavenException.config("Haven '" + spec.havenId() + "' has no backup target.",
-                    "Add a backup section (endpoint, bucket) to haven.yaml and run 'openhaven apply'.");
-        }
-        if (!engine.vaultExists(spec.havenId())) {
-            throw OpenHavenException.config("Haven '" + spec.havenId() + "' has not been deployed yet.",
-                    "Deploy it with 'openhaven apply' first; backups are set up as part of the deploy.");
-        }
+        HavenBackups.requireTarget(spec); // before the passphrase: nothing to open the vault for
+        engine.requireDeployed(spec.havenId());
         Vault vault = engine.openVault(spec.havenId(), PassphraseSource.obtain(context.env(),
                 context.terminal().interactive() ? context.terminal() : null, spec.havenId(), false));
         return open(spec, vault);

@@ -235,12 +235,16 @@ public final class HavenEngine {
      * {@code secrets}; fails with a CONFIG error when nothing is deployed yet.
      */
     public HostTarget hostTarget(HavenSpec spec, SecretStore secrets) {
-        HavenState state = stateFile(spec.havenId()).read();
-        if (!isDeployed(spec.havenId())) {
-            throw OpenHavenException.config("Haven '" + spec.havenId() + "' has not been deployed yet.",
-                    "Deploy it with 'openhaven apply' first.");
+        requireDeployed(spec.havenId());
+        return HostSteps.target(spec, secrets, stateFile(spec.havenId()).read()::resource);
+    }
+
+    /** Fails with a CONFIG error, saying to deploy first, unless the haven's services have been deployed. */
+    public void requireDeployed(String haven) {
+        if (!isDeployed(haven)) {
+            throw OpenHavenException.config("Haven '" + haven + "' has not been deployed yet.",
+                    "Deploy it with 'openhaven apply' first; backups are set up as part of the deploy.");
         }
-        return HostSteps.target(spec, secrets, state::resource);
     }
 
     /** The haven's recorded state. */

@@ -36,7 +36,7 @@ class HavenBackupsInstallIT {
     private HavenBackup haven() {
         URI endpoint = s3.repository("x", "").endpoint();
         BackupSpec target = new BackupSpec(endpoint.toString(), null, "family-backups", "haven", "03:30", null);
-        return HavenBackups.of(HavenBackupsTest.withBackup(TestHavens.cloudSpec("family"), target),
+        return HavenBackups.of(TestHavens.withBackup(TestHavens.cloudSpec("family"), target),
                 Catalog.builtIn(), server, vault, id -> { });
     }
 

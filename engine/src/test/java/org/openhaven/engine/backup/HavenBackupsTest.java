@@ -24,14 +24,9 @@ class HavenBackupsTest {
     private final ScriptedServer server = new ScriptedServer();
     private final InMemorySecretStore vault = new InMemorySecretStore();
 
-    static HavenSpec withBackup(HavenSpec spec, BackupSpec backup) {
-        return new HavenSpec(spec.name(), spec.domain(), spec.owner(), spec.server(), spec.dns(), spec.tls(),
-                spec.services(), backup, spec.vpn(), spec.mail());
-    }
-
     @Test
     void theHavensBackupCoversTheResolvedServicesWithData() {
-        HavenBackup haven = HavenBackups.of(withBackup(TestHavens.cloudSpec("family", List.of("nextcloud")), TARGET),
+        HavenBackup haven = HavenBackups.of(TestHavens.withBackup(TestHavens.cloudSpec("family", List.of("nextcloud")), TARGET),
                 catalog, server, vault, id -> { });
 
         assertThat(haven.havenId()).isEqualTo("family");
@@ -53,7 +48,7 @@ class HavenBackupsTest {
 
     @Test
     void installWithoutTheS3KeysNamesTheMissingKeyAndChangesNothing() {
-        HavenBackup haven = HavenBackups.of(withBackup(TestHavens.cloudSpec("family"), TARGET), catalog, server,
+        HavenBackup haven = HavenBackups.of(TestHavens.withBackup(TestHavens.cloudSpec("family"), TARGET), catalog, server,
                 vault, id -> { });
         List<String> log = new ArrayList<>();
 
@@ -71,7 +66,7 @@ class HavenBackupsTest {
     @Test
     void installWithOnlyTheKeyIdNamesTheSecretKey() {
         vault.put(BackupCredentials.ACCESS_KEY_ID_KEY, Secret.of("AKIDEXAMPLE"));
-        HavenBackup haven = HavenBackups.of(withBackup(TestHavens.cloudSpec("family"), TARGET), catalog, server,
+        HavenBackup haven = HavenBackups.of(TestHavens.withBackup(TestHavens.cloudSpec("family"), TARGET), catalog, server,
                 vault, id -> { });
 
         assertThatThrownBy(() -> HavenBackups.install(haven, line -> { }))

@@ -77,9 +77,7 @@ class BackupStepsTest {
     }
 
     private static HavenSpec spec(BackupSpec backup, List<String> services) {
-        HavenSpec spec = TestHavens.cloudSpec("family", services);
-        return new HavenSpec(spec.name(), spec.domain(), spec.owner(), spec.server(), spec.dns(), spec.tls(),
-                spec.services(), backup, spec.vpn(), spec.mail());
+        return TestHavens.withBackup(TestHavens.cloudSpec("family", services), backup);
     }
 
     private RunResult apply(HavenSpec spec) {
