@@ -251,6 +251,28 @@ public final class HavenEngine {
         return HavenLock.forceRelease(store.haven(haven).lockFile());
     }
 
+    /** Whether the haven's services have been deployed (a release is recorded). */
+    public boolean isDeployed(String haven) {
+        return stateFile(haven).read().resource(ResourceKeys.STACK).isPresent();
+    }
+
+    /**
+     * Where the deployed haven's server is reached over SSH, from its recorded state and the SSH key in
+     * {@code secrets}; fails with a CONFIG error when nothing is deployed yet.
+     */
+    public HostTarget hostTarget(HavenSpec spec, SecretStore secrets) {
+        requireDeployed(spec.havenId());
+        return HostSteps.target(spec, secrets, stateFile(spec.havenId()).read()::resource);
+    }
+
+    /** Fails with a CONFIG error, saying to deploy first, unless the haven's services have been deployed. */
+    public void requireDeployed(String haven) {
+        if (!isDeployed(haven)) {
+            throw OpenHavenException.config("Haven '" + haven + "' has not been deployed yet.",
+                    "Deploy it with 'openhaven apply' first; backups are set up as part of the deploy.");
+        }
+    }
+
     /** The haven's recorded state. */
     public HavenState state(String haven) {
         return stateFile(haven).read();

@@ -12,8 +12,8 @@ import org.openhaven.engine.plan.Step;
 /**
  * The haven's apply as a DAG of steps. For a cloud haven: SSH key and firewall (in parallel) → server →
  * reserved IP and wait-running → DNS → DNS check (manual records served, nothing blocking HTTP-01), SSH →
- * bootstrap; render in parallel from the start; then deploy, verify,
- * prune. For an existing server only the host part runs.
+ * bootstrap; render in parallel from the start; then (a pre-deploy backup when the services change) deploy,
+ * verify and the backup's installation, prune. For an existing server only the host part runs.
  */
 final class HavenFlow {
 
@@ -35,6 +35,7 @@ final class HavenFlow {
                     .distinct().toList()));
         }
         steps.addAll(HostSteps.steps(flow, cloud));
+        steps.addAll(BackupSteps.steps(flow));
         steps.add(new PruneResources(flow, desired.keySet().stream().collect(Collectors.toSet()), HostSteps.VERIFY));
         return steps;
     }

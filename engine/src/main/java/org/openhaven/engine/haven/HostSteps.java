@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.openhaven.engine.cloud.ResourceKind;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
@@ -13,6 +15,8 @@ import org.openhaven.engine.plan.Deadline;
 import org.openhaven.engine.plan.StepContext;
 import org.openhaven.engine.plan.StepOutcome;
 import org.openhaven.engine.secrets.Secret;
+import org.openhaven.engine.secrets.SecretStore;
+import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.state.ResourceRecord;
 
 /** The server part of the flow, through the {@link HostDeployer} seam: SSH, bootstrap, render, deploy, verify. */
@@ -34,6 +38,7 @@ final class HostSteps {
         if (cloud) {
             deployAfter.add(ConfirmDnsForCertificates.ID); // certificates are requested once deployed
         }
+        deployAfter.addAll(BackupSteps.beforeDeploy(flow));
         return List.of(
                 new HavenStep(flow, WAIT_SSH, "Wait for SSH", sshAfter) {
                     @Override
@@ -123,16 +128,22 @@ final class HostSteps {
     }
 
     static HostTarget target(FlowContext flow, StepContext context) {
-        Secret key = flow.secrets().find(ResourceKeys.VAULT_SSH_PRIVATE).orElseThrow(() -> OpenHavenException.config(
+        return target(flow.spec(), flow.secrets(), context::resource);
+    }
+
+    /** The server of {@code spec}: the spec's own for an existing server, else the recorded address. */
+    static HostTarget target(HavenSpec spec, SecretStore secrets,
+                             Function<String, Optional<ResourceRecord>> resources) {
+        Secret key = secrets.find(ResourceKeys.VAULT_SSH_PRIVATE).orElseThrow(() -> OpenHavenException.config(
                 "The vault holds no SSH key for this haven.",
                 "Store the server's private key with 'openhaven secrets set " + ResourceKeys.VAULT_SSH_PRIVATE + "'."));
-        if (flow.spec().server().isExistingServer()) {
-            var server = flow.spec().server();
+        if (spec.server().isExistingServer()) {
+            var server = spec.server();
             return new HostTarget(server.host(), server.port() == null ? 22 : server.port(),
                     server.user() == null ? "root" : server.user(), key);
         }
-        String ip = context.resource(ResourceKeys.IP).map(r -> r.attributes().get("ipv4"))
-                .or(() -> context.resource(ResourceKeys.SERVER).map(r -> r.attributes().get("ipv4")))
+        String ip = resources.apply(ResourceKeys.IP).map(r -> r.attributes().get("ipv4"))
+                .or(() -> resources.apply(ResourceKeys.SERVER).map(r -> r.attributes().get("ipv4")))
                 .orElseThrow(() -> OpenHavenException.internal("The server's address is not recorded yet.", null));
         return new HostTarget(ip, 22, "root", key);
     }

@@ -188,6 +188,24 @@ class CliCommandsTest {
     }
 
     @Test
+    void backupCommandsNameWhatIsMissingBeforeTheyReachAServer() throws Exception {
+        assertThat(run("backup", "list")).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(err).contains("No deployed haven is known on this computer.");
+
+        run("apply", "--yes");
+        assertThat(run("backup", "now")).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(err).contains("Haven 'family' has no backup target.").contains("backup section");
+
+        Files.writeString(work.resolve("haven.yaml"), CliProcess.specYaml("garden")
+                + "backup: {endpoint: https://s3.example.test, bucket: garden-backups}\n");
+        run("plan");
+        assertThat(run("backup", "--haven", "garden", "list")).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(err).contains("Haven 'garden' has not been deployed yet.").contains("openhaven apply");
+        assertThat(run("restore", "--haven", "garden", "gitea")).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(err).contains("Haven 'garden' has not been deployed yet.");
+    }
+
+    @Test
     void choosingAHavenThatDoesNotExistNamesTheKnownOnes() {
         run("plan");
         assertThat(run("plan", "--haven", "famly")).isEqualTo(OpenHavenCli.USAGE);

@@ -13,6 +13,7 @@ import org.openhaven.engine.plan.Applier;
 import org.openhaven.engine.plan.RetryPolicy;
 import org.openhaven.engine.plan.Sleeper;
 import org.openhaven.engine.secrets.SecretStore;
+import org.openhaven.engine.spec.BackupSpec;
 import org.openhaven.engine.spec.DnsSpec;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.spec.MailSpec;
@@ -40,6 +41,12 @@ public final class TestHavens {
                 new DnsSpec(FileBackedTestProvider.ID, null), TlsMode.HTTP_01,
                 services.stream().map(ServiceSelection::of).toList(), null,
                 new VpnSpec(List.of(new VpnSpec.Peer("phone"))), MailSpec.OFF);
+    }
+
+    /** {@code spec} with another backup target (null: none). */
+    public static HavenSpec withBackup(HavenSpec spec, BackupSpec backup) {
+        return new HavenSpec(spec.name(), spec.domain(), spec.owner(), spec.server(), spec.dns(), spec.tls(),
+                spec.services(), backup, spec.vpn(), spec.mail());
     }
 
     /** A registry that hands out this provider for both cloud and DNS. */
