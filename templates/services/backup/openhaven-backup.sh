@@ -97,7 +97,12 @@ run_backup() {
   STARTED=$(now)
   load_credentials
   # A repository is created on the first run only; a wrong password or unreachable storage fails here.
-  restic cat config > /dev/null 2>&1 || restic init > /dev/null || fail "the backup repository could not be opened or created"
+  if ! restic cat config > /dev/null 2> "$DIR/open.err"; then
+    if grep -q "wrong password" "$DIR/open.err"; then
+      fail "restic reported a wrong password for the repository"
+    fi
+    restic init > /dev/null || fail "the backup repository could not be opened or created"
+  fi
   # Locks of runs that died (a reboot, a killed process) would block pruning; live locks are kept.
   restic unlock > /dev/null 2>&1 || fail "the backup repository could not be unlocked"
   dump_databases

@@ -13,10 +13,11 @@ import javafx.stage.Stage;
 import org.openhaven.desktop.app.ConfigDir;
 import org.openhaven.desktop.app.DesktopShell;
 import org.openhaven.desktop.app.SingleInstance;
-import org.openhaven.desktop.engine.UnavailableEngineGateway;
+import org.openhaven.desktop.engine.EngineBackedGateway;
 import org.openhaven.desktop.theme.WindowPlacement;
 import org.openhaven.desktop.tray.AwtTray;
 import org.openhaven.desktop.tray.TrayActions;
+import org.openhaven.desktop.tray.StageTrayActions;
 import org.openhaven.desktop.tray.TrayController;
 import org.openhaven.desktop.ui.Messages;
 import org.openhaven.desktop.vault.KeyringPassphraseStore;
@@ -55,7 +56,7 @@ public final class DesktopApp extends Application {
         }
         instance = acquired.get();
         DesktopShell.applyOsTheme();
-        shell = new DesktopShell(new UnavailableEngineGateway(), getHostServices()::showDocument);
+        shell = new DesktopShell(EngineBackedGateway.builtIn(), getHostServices()::showDocument);
         shell.showWizard(stage, () -> shell.showDashboard(stage));
         WindowPlacement.forWindow("main").manage(stage, 1040, 720);
         timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -86,27 +87,8 @@ public final class DesktopApp extends Application {
         VpnController vpn = new VpnController(new ProcessCommandRunner(), System.getProperty("os.name", ""),
                 ConfigDir.current().resolve("wireguard"));
         TrayController[] holder = new TrayController[1];
-        TrayActions actions = new TrayActions() {
-            @Override
-            public void openDashboard() {
-                bringToFront(stage);
-            }
-
-            @Override
-            public void openUrl(String url) {
-                getHostServices().showDocument(url);
-            }
-
-            @Override
-            public void setVpn(boolean on) {
-                holder[0].setVpn(on);
-            }
-
-            @Override
-            public void quit() {
-                Platform.exit();
-            }
-        };
+        TrayActions actions = new StageTrayActions(stage, getHostServices()::showDocument,
+                on -> holder[0].setVpn(on), Platform::exit);
         holder[0] = new TrayController(tray, shell.engine(), vpn, shell.async(), Clock.systemDefaultZone(), actions);
         holder[0].start(timers);
     }
@@ -126,10 +108,7 @@ public final class DesktopApp extends Application {
     }
 
     private static void bringToFront(Stage stage) {
-        stage.show();
-        stage.setIconified(false);
-        stage.toFront();
-        stage.requestFocus();
+        StageTrayActions.bringToFront(stage);
     }
 
     @Override

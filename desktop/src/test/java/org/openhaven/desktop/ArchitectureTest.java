@@ -16,6 +16,8 @@ class ArchitectureTest {
         "org.openhaven.engine", "org.openhaven.engine.spec", "org.openhaven.engine.error",
         "org.openhaven.engine.secrets", "org.openhaven.engine.plan", "org.openhaven.engine.cloud",
         "org.openhaven.engine.dns", "org.openhaven.engine.catalog", "org.openhaven.engine.cli",
+        // The facade (engine, provider registry), the providers' vault key names, backup credential names.
+        "org.openhaven.engine.haven", "org.openhaven.engine.providers", "org.openhaven.engine.backup",
     };
 
     private static final JavaClasses DESKTOP = new ClassFileImporter()

@@ -92,21 +92,19 @@ public final class DesktopShell {
 
     /** A scene the size of the stage's current one, so swapping content does not resize the window. */
     public static Scene scene(Stage stage, Parent root) {
-        Scene scene = stage.getScene() == null ? scene(root)
+        return stage.getScene() == null ? scene(root)
                 : sized(root, stage.getScene().getWidth(), stage.getScene().getHeight());
-        return scene;
     }
 
     private static Scene sized(Parent root, double width, double height) {
-        Scene scene = new Scene(root, width, height);
-        for (String sheet : Css.STYLESHEETS) {
-            scene.getStylesheets().add(DesktopShell.class.getResource(sheet).toExternalForm());
-        }
-        return scene;
+        return styled(new Scene(root, width, height));
     }
 
     public static Scene scene(Parent root) {
-        Scene scene = new Scene(root);
+        return styled(new Scene(root));
+    }
+
+    private static Scene styled(Scene scene) {
         for (String sheet : Css.STYLESHEETS) {
             scene.getStylesheets().add(DesktopShell.class.getResource(sheet).toExternalForm());
         }

@@ -2,6 +2,8 @@ package org.openhaven.desktop.wizard;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.openhaven.desktop.engine.CredentialKeys;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -93,29 +95,25 @@ public final class WizardViewModel {
     private void storeCredentialsOf(WizardStep leaving) {
         switch (leaving) {
             case SERVER -> {
-                if (server.providerProperty().get().isCloud()) {
-                    store(server.providerProperty().get().id() + "/token", server.credential());
-                }
+                storeAll(() -> CredentialKeys.cloud(server.providerProperty().get(), server.credential()));
             }
             case DOMAIN -> {
-                if (!domain.isManual()) {
-                    store(domain.dnsProviderProperty().get() + "/token", domain.dnsCredential());
-                }
+                storeAll(() -> CredentialKeys.dns(domain.dnsProviderProperty().get(), domain.dnsCredential()));
             }
             case BACKUPS -> {
                 if (backups.enabledProperty().get()) {
-                    store("backup/access-key-id", backups.accessKeySecret());
-                    store("backup/secret-access-key", backups.secretKeySecret());
+                    storeAll(() -> CredentialKeys.backup(backups.accessKeySecret(), backups.secretKeySecret()));
                 }
             }
             default -> { }
         }
     }
 
-    private void store(String key, Secret value) {
+    private void storeAll(Supplier<Map<String, Secret>> credentials) {
         async.run(() -> {
-            engine.storeSecret(key, value);
-            return key;
+            Map<String, Secret> keys = credentials.get();
+            keys.forEach(engine::storeSecret);
+            return keys.size();
         }, ok -> vaultError.set(""), failure -> vaultError.set(failure.userMessage() + " " + failure.remedy()));
     }
 

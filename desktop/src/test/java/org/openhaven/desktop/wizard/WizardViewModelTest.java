@@ -138,8 +138,8 @@ class WizardViewModelTest {
     @Test
     void credentialsTypedInTheWizardGoToTheVault() {
         toReviewPage();
-        assertThat(engine.vault()).containsKeys("hetzner/token", "cloudflare/token", "backup/access-key-id",
-                "backup/secret-access-key");
+        assertThat(engine.vault()).containsKeys("hetzner/token", "cloudflare/api-token", "backup/s3-access-key-id",
+                "backup/s3-secret-access-key");
         assertThat(engine.vault().get("hetzner/token").reveal()).isEqualTo(ScriptedTestEngine.GOOD_TOKEN);
         assertThat(wizard.spec().toString()).doesNotContain(ScriptedTestEngine.GOOD_TOKEN, "s3cr3t");
     }

@@ -105,7 +105,7 @@ class WizardWalkthroughTest {
         assertThat(opened).contains("https://gitea.example.org");
         robot.clickOn("#finish");
         assertThat(finished).isTrue();
-        assertThat(engine.vault()).containsKeys("hetzner/token", "cloudflare/token");
+        assertThat(engine.vault()).containsKeys("hetzner/token", "cloudflare/api-token");
     }
 
     @Test

@@ -13,8 +13,7 @@ import org.openhaven.engine.host.BootstrapOptions;
 import org.openhaven.engine.host.HostBootstrap;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Deadline;
-import org.openhaven.engine.render.RenderedBundle;
-import org.openhaven.engine.render.StackRenderer;
+import org.openhaven.engine.render.StackBundleRenderer;
 import org.openhaven.engine.secrets.SecretStore;
 import org.openhaven.engine.spec.HavenSpec;
 
@@ -65,9 +64,7 @@ final class DiscoveredComponents {
 
     /** The built-in renderer: the stack bundle of the shipped catalog, named by its content hash. */
     static String renderWithStackRenderer(HavenSpec spec, SecretStore secrets, Path outDir) {
-        RenderedBundle bundle = new StackRenderer(BuiltInCatalog.get()).render(spec, secrets);
-        bundle.writeTo(outDir);
-        return bundle.manifest().bundleHash();
+        return new StackBundleRenderer(BuiltInCatalog.get()).render(spec, secrets, outDir);
     }
 
     private static OpenHavenException missing(String what) {

@@ -49,16 +49,20 @@ public final class RenderCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
+    @CommandLine.ParentCommand
+    OpenHavenCli parent;
+
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         try {
-            Catalog catalog = new CatalogLoader().load(extraCatalogs);
+            CliContext context = parent.context();
+            Catalog catalog = extraCatalogs.isEmpty() ? BuiltInCatalog.get() : new CatalogLoader().load(extraCatalogs);
             HavenSpec spec = new HavenSpecLoader(new SpecValidator(catalog, ServerSizes.UNKNOWN)).load(specFile);
             refuseForeignDirectory();
-            RenderSecrets secrets = RenderSecrets.choose(HavenStore.atDefaultLocation(), spec.name(), System.getenv(),
-                    System.console());
+            RenderSecrets secrets = RenderSecrets.choose(havens(context), spec.name(), context.env(),
+                    context.terminal().interactive() ? context.terminal() : null);
             RenderedBundle bundle = new StackRenderer(catalog).render(spec, secrets.store());
             removeFilesOfThePreviousRender();
             bundle.writeTo(this.out);
@@ -66,9 +70,14 @@ public final class RenderCommand implements Callable<Integer> {
             printSummary(out, bundle.manifest(), secrets.fromVault());
             return OpenHavenCli.OK;
         } catch (OpenHavenException e) {
-            err.println(e.describe());
-            return e.category() == ErrorCategory.CONFIG ? OpenHavenCli.USAGE : OpenHavenCli.FAILED;
+            return CliErrors.report(e, err);
         }
+    }
+
+    /** The havens under OPENHAVEN_HOME from the command's environment, else the default location. */
+    private static HavenStore havens(CliContext context) {
+        String override = context.env().get("OPENHAVEN_HOME");
+        return override == null || override.isBlank() ? HavenStore.atDefaultLocation() : new HavenStore(Path.of(override));
     }
 
     /** Never mixes a bundle into a directory of someone's own files. */

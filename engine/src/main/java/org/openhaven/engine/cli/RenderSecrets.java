@@ -1,6 +1,5 @@
 package org.openhaven.engine.cli;
 
-import java.io.Console;
 import java.nio.file.Path;
 import java.util.Map;
 import org.openhaven.engine.secrets.InMemorySecretStore;
@@ -18,12 +17,14 @@ import org.openhaven.engine.state.HavenStore;
  */
 record RenderSecrets(SecretStore store, boolean fromVault) {
 
-    static RenderSecrets choose(HavenStore havens, String havenName, Map<String, String> env, Console console) {
+    /** @param prompt asks for the vault passphrase when the environment has none; null where nobody can answer */
+    static RenderSecrets choose(HavenStore havens, String havenName, Map<String, String> env,
+                                PassphraseSource.PasswordPrompt prompt) {
         HavenDirectory haven = havens.haven(havenName);
         Path vault = haven.vaultFile();
         if (!Vault.exists(vault)) {
             return new RenderSecrets(new InMemorySecretStore(), false);
         }
-        return new RenderSecrets(Vault.openOrCreate(vault, PassphraseSource.obtain(env, console == null ? null : prompt -> console.readPassword("%s", prompt), havenName, false)), true);
+        return new RenderSecrets(Vault.openOrCreate(vault, PassphraseSource.obtain(env, prompt, havenName, false)), true);
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openhaven.engine.remote.ExecResult;
 import org.openhaven.engine.remote.RemoteCommand;
 import org.openhaven.engine.spec.BackupSpec;
 import org.openhaven.engine.testsupport.Requirements;
@@ -83,11 +84,13 @@ class BackupScriptIT {
         ServerSandbox.ExecResultWithArgv failed = server.run(BackupLayout.SCRIPT, "run");
 
         assertThat(failed.exitCode()).isEqualTo(1);
-        assertThat(failed.stderr()).contains("the backup repository could not be opened or created");
+        assertThat(failed.stderr()).contains("restic reported a wrong password for the repository");
         BackupStatus status = BackupStatusParser.parse(Files.readString(server.path(BackupLayout.STATUS_FILE)))
                 .orElseThrow();
         assertThat(status.lastRunSucceeded()).isFalse();
-        assertThat(status.error()).contains("the backup repository could not be opened or created");
+        assertThat(status.error()).contains("restic reported a wrong password for the repository");
+        assertThat(ResticFailure.of("back up", repository(), new ExecResult(failed.exitCode(), failed.stdout(),
+                failed.stderr())).category()).isEqualTo(org.openhaven.engine.error.ErrorCategory.AUTH);
         assertThat(status.lastSuccess()).isPresent();
         assertThat(BackupHealth.assess(java.util.Optional.of(status), status.finishedAt()))
                 .isEqualTo(BackupHealth.FAILED);

@@ -8,8 +8,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openhaven.engine.secrets.PassphraseSource;
+import org.openhaven.engine.secrets.Secret;
+import org.openhaven.engine.secrets.Vault;
+import org.openhaven.engine.state.HavenStore;
 
 class RenderCommandTest {
 
@@ -61,6 +66,26 @@ class RenderCommandTest {
 
         assertThat(bundle.resolve("clients/wireguard/laptop.conf")).doesNotExist();
         assertThat(Files.readString(bundle.resolve("compose.yaml"))).doesNotContain("onlyoffice");
+    }
+
+    @Test
+    void anExistingHavenRendersWithTheSecretsOfItsVault() throws IOException {
+        Path home = dir.resolve("home");
+        Path vaultFile = new HavenStore(home).create("home").vaultFile();
+        Vault.openOrCreate(vaultFile, Secret.of("correct horse battery"))
+                .put("keycloak/KEYCLOAK_ADMIN_PASSWORD", Secret.of("AdminFromTheVault1234567"));
+        CliContext context = new CliContext(() -> null, CliContext.strictSpecReader(), Terminal.system(),
+                Map.of("OPENHAVEN_HOME", home.toString(), PassphraseSource.ENV, "correct horse battery"), dir);
+        Path bundle = dir.resolve("bundle");
+
+        int code = OpenHavenCli.run(new String[] {"render", "--spec", EXAMPLE.toString(), "--out", bundle.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true), context);
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Secrets: from the vault of haven 'home'").doesNotContain("differ");
+        assertThat(Files.readString(bundle.resolve(".env"))).contains("KEYCLOAK_ADMIN_PASSWORD='AdminFromTheVault1234567'");
+        assertThat(Vault.openOrCreate(vaultFile, Secret.of("correct horse battery")).keys())
+                .contains("gitea-db/GITEA_DB_PASSWORD");
     }
 
     @Test

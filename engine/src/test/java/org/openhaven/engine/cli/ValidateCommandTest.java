@@ -14,6 +14,14 @@ class ValidateCommandTest {
     @TempDir
     Path dir;
 
+    /** A five-line spec: name, domain and owner fixed; line 4 the server, line 5 the services line. */
+    private Path writeSpec(String name, String server, String servicesLine) throws Exception {
+        Path spec = dir.resolve("haven.yaml");
+        Files.writeString(spec, "name: " + name + "\ndomain: example.org\nowner: {name: Ada, email: ada@example.org}\n"
+                + "server: {" + server + "}\n" + servicesLine + "\n");
+        return spec;
+    }
+
     @Test
     void exampleSpecIsValidAndItsServicesAreListed() {
         CliRun run = CliRun.of("validate", "--spec", Path.of("..", "examples", "haven.yaml").toString());
@@ -26,14 +34,7 @@ class ValidateCommandTest {
 
     @Test
     void invalidSpecExitsWithUsageCodeAndListsEveryProblemWithItsLine() throws Exception {
-        Path spec = dir.resolve("haven.yaml");
-        Files.writeString(spec, """
-                name: Home
-                domain: example.org
-                owner: {name: Ada, email: ada@example.org}
-                server: {provider: hetzner, region: fsn1, size: cx32}
-                servcies: [vaultwarden]
-                """);
+        Path spec = writeSpec("Home", "provider: hetzner, region: fsn1, size: cx32", "servcies: [vaultwarden]");
 
         CliRun run = CliRun.of("validate", "--spec", spec.toString());
 
@@ -69,14 +70,7 @@ class ValidateCommandTest {
 
     @Test
     void awsSizeTooSmallForTheServicesIsRejectedFromTheBundledTable() throws Exception {
-        Path spec = dir.resolve("haven.yaml");
-        Files.writeString(spec, """
-                name: home
-                domain: example.org
-                owner: {name: Ada, email: ada@example.org}
-                server: {provider: aws, region: eu-central-1, size: t3.small}
-                services: [nextcloud, onlyoffice]
-                """);
+        Path spec = writeSpec("home", "provider: aws, region: eu-central-1, size: t3.small", "services: [nextcloud, onlyoffice]");
 
         CliRun run = CliRun.of("validate", "--spec", spec.toString());
 
@@ -87,14 +81,7 @@ class ValidateCommandTest {
 
     @Test
     void jsonListsProblemsWithPathLineAndMessageOnStdout() throws Exception {
-        Path spec = dir.resolve("haven.yaml");
-        Files.writeString(spec, """
-                name: home
-                domain: example.org
-                owner: {name: Ada, email: ada@example.org}
-                server: {provider: hetzner, region: fsn1, size: cx32}
-                services: [vaultwarden, nextclod]
-                """);
+        Path spec = writeSpec("home", "provider: hetzner, region: fsn1, size: cx32", "services: [vaultwarden, nextclod]");
 
         CliRun run = CliRun.of("validate", "--json", "--spec", spec.toString());
 
