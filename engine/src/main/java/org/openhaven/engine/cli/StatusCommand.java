@@ -27,6 +27,7 @@ final class StatusCommand extends HavenCommand {
             printJson(status);
         } else {
             printText(status);
+            printServer(spec);
         }
         out().flush();
         return OpenHavenCli.OK;
@@ -47,6 +48,22 @@ final class StatusCommand extends HavenCommand {
                 out().println("  Step " + j.stepId() + " " + j.status().name().toLowerCase(java.util.Locale.ROOT)
                         + (j.summary().isEmpty() ? "" : ": " + j.summary())));
         status.problems().forEach(p -> out().println("  Could not check with the provider: " + p));
+    }
+
+    /** The server's own view over SSH; a server that cannot be reached is reported, not a failed status. */
+    private void printServer(HavenSpec spec) {
+        java.util.List<String> lines;
+        try {
+            lines = engine().serverStatus(spec, vault(spec.havenId()));
+        } catch (OpenHavenException e) {
+            out().println("  Could not check the server: " + e.userMessage()
+                    + (e.remedy() == null || e.remedy().isEmpty() ? "" : " " + e.remedy()));
+            return;
+        }
+        if (!lines.isEmpty()) {
+            out().println("Server");
+            lines.forEach(l -> out().println("  " + l));
+        }
     }
 
     /** The status with the lock holder as a nullable field, for JSON. */

@@ -139,6 +139,29 @@ public final class SshHostDeployer implements HostDeployer {
         }
     }
 
+    @Override
+    public List<String> describe(HostTarget target) {
+        StatusReport report;
+        try (SshConnection connection = connect(target)) {
+            report = new StatusGatherer(new SshExecutor(connection), ServerLayout.DEFAULT).gather(target.host());
+        }
+        return describe(report);
+    }
+
+    /** The report as status lines (pure, so tests can assert the exact text). */
+    static List<String> describe(StatusReport report) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("release  " + (report.liveRelease().isEmpty() ? "none deployed" : report.liveRelease()));
+        report.services().forEach(s -> lines.add(String.format("service  %-16s %s/%s", s.service(), s.state(),
+                s.health())));
+        lines.add(String.format("disk     %d of %d MiB free", report.diskFreeBytes() >> 20,
+                report.diskTotalBytes() >> 20));
+        lines.add(String.format("memory   %d of %d MiB available", report.memoryAvailableBytes() >> 20,
+                report.memoryTotalBytes() >> 20));
+        report.certificateExpiry().ifPresent(e -> lines.add("tls      certificate valid until " + e));
+        return lines;
+    }
+
     /**
      * Reads a rendered bundle directory: every file, plus health checks and post-deploy commands from its manifest.
      * A health check's {@code container} is the compose service key (a catalog service may have several).

@@ -142,6 +142,19 @@ public final class HavenEngine {
         }
     }
 
+    /**
+     * The server's own view (live release, services, disk, memory) over SSH, once a release is deployed; empty
+     * before that. Looking only. Fails with the SSH problem (unreachable, changed host key) as an
+     * OpenHavenException.
+     */
+    public List<String> serverStatus(HavenSpec spec, SecretStore secrets) {
+        HavenState state = stateFile(spec.havenId()).read();
+        if (state.resource(ResourceKeys.STACK).isEmpty()) {
+            return List.of();
+        }
+        return components.deployer().describe(HostSteps.target(spec, state::resource, secrets));
+    }
+
     /** The recorded resources, checked against the providers; never changes state, whatever the providers say. */
     public HavenStatus status(HavenSpec spec, SecretStore secrets) {
         HavenDirectory dir = store.haven(spec.havenId());

@@ -123,16 +123,23 @@ final class HostSteps {
     }
 
     static HostTarget target(FlowContext flow, StepContext context) {
-        Secret key = flow.secrets().find(ResourceKeys.VAULT_SSH_PRIVATE).orElseThrow(() -> OpenHavenException.config(
+        return target(flow.spec(), context::resource, flow.secrets());
+    }
+
+    /** Where the server is: the spec's host for an existing server, else the recorded IP (or server) address. */
+    static HostTarget target(org.openhaven.engine.spec.HavenSpec spec,
+                             java.util.function.Function<String, java.util.Optional<ResourceRecord>> resources,
+                             org.openhaven.engine.secrets.SecretStore secrets) {
+        Secret key = secrets.find(ResourceKeys.VAULT_SSH_PRIVATE).orElseThrow(() -> OpenHavenException.config(
                 "The vault holds no SSH key for this haven.",
                 "Store the server's private key with 'openhaven secrets set " + ResourceKeys.VAULT_SSH_PRIVATE + "'."));
-        if (flow.spec().server().isExistingServer()) {
-            var server = flow.spec().server();
+        if (spec.server().isExistingServer()) {
+            var server = spec.server();
             return new HostTarget(server.host(), server.port() == null ? 22 : server.port(),
                     server.user() == null ? "root" : server.user(), key);
         }
-        String ip = context.resource(ResourceKeys.IP).map(r -> r.attributes().get("ipv4"))
-                .or(() -> context.resource(ResourceKeys.SERVER).map(r -> r.attributes().get("ipv4")))
+        String ip = resources.apply(ResourceKeys.IP).map(r -> r.attributes().get("ipv4"))
+                .or(() -> resources.apply(ResourceKeys.SERVER).map(r -> r.attributes().get("ipv4")))
                 .orElseThrow(() -> OpenHavenException.internal("The server's address is not recorded yet.", null));
         return new HostTarget(ip, 22, "root", key);
     }

@@ -126,7 +126,7 @@ class EndToEndIT {
 
     @Test
     @Order(2)
-    void statusShowsEveryResourcePresentAtTheCloudAndTheDeployedRelease() throws Exception {
+    void statusShowsEveryResourcePresentAtTheCloudAndTheServicesHealthyOnTheServer() throws Exception {
         CliProcess.Result status = run("", "status");
 
         assertThat(status.exitCode()).as(describe(status)).isZero();
@@ -135,7 +135,11 @@ class EndToEndIT {
                 + serverId)).anyMatch(l -> l.matches("present\\s+ssh key\\s+e2e-key\\s+id \\d+"))
                 .anyMatch(l -> l.matches("present\\s+firewall\\s+e2e-firewall\\s+id \\d+"))
                 .anyMatch(l -> l.startsWith("local") && l.contains("release"))
-                .noneMatch(l -> l.startsWith("missing") || l.startsWith("unknown"));
+                .noneMatch(l -> l.startsWith("missing") || l.startsWith("unknown"))
+                .contains("release  " + lab.exec("sh", "-c", "basename \"$(readlink /opt/openhaven/current)\"").strip())
+                .anyMatch(l -> l.matches("service\\s+traefik\\s+running/healthy"))
+                .anyMatch(l -> l.matches("service\\s+keycloak\\s+running/healthy"))
+                .anyMatch(l -> l.matches("service\\s+portal\\s+running/healthy"));
     }
 
     @Test
