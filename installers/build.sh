@@ -104,6 +104,9 @@ common=(
   --dest "$out/dist"
 )
 
+# JavaFX loads GTK 3 at run time, so jpackage cannot see the dependency; its package name differs per family.
+gtk_package() { if [ "$1" = rpm ]; then echo gtk3; else echo libgtk-3-0; fi; }
+
 if [ "$os" = linux ]; then
   # jpackage's resource overrides go by fixed names: package scripts and spec (linux/resources), and the desktop
   # entry named after the launcher. The scripts link /usr/bin/openhaven to the launcher.
@@ -129,7 +132,7 @@ for type in "${types[@]}"; do
       args+=(--icon "$root/icons/openhaven.png" --license-file "$root/LICENSE"
         --linux-package-name openhaven --install-dir /opt
         --linux-app-category Network --linux-menu-group "Network;RemoteAccess;"
-        --linux-package-deps libgtk-3-0 --linux-rpm-license-type "ASL 2.0"
+        --linux-package-deps "$(gtk_package "$type")" --linux-rpm-license-type "ASL 2.0"
         --linux-deb-maintainer maintainers@openhaven.invalid
         --resource-dir "$out/linux-resources" ${JPACKAGE_TEMP:+--temp "$JPACKAGE_TEMP/$type"})
       ;;

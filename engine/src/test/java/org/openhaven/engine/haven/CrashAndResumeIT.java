@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhaven.engine.state.HavenLock;
 import org.openhaven.engine.state.HavenStore;
-import org.openhaven.engine.testsupport.CliProcess;
+import org.openhaven.engine.testsupport.ChildJvms;
 import org.openhaven.engine.testsupport.CrashHarnessMain;
 import org.openhaven.engine.testsupport.FileBackedTestHost;
 import org.openhaven.engine.testsupport.FileBackedTestProvider;
@@ -41,14 +41,14 @@ class CrashAndResumeIT {
             "provider:before-dns-A-*." + HAVEN + ".example.org", "provider:after-dns-A-*." + HAVEN + ".example.org",
             "host:before-deploy", "host:after-deploy",
             "step:started:ensure-server");
-    private static final List<Process> STARTED = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static final ChildJvms CHILDREN = new ChildJvms();
 
     @TempDir
     Path temp;
 
     @AfterAll
     static void killLeftovers() {
-        STARTED.forEach(Process::destroyForcibly);
+        CHILDREN.killAll();
     }
 
     @Test
@@ -117,21 +117,9 @@ class CrashAndResumeIT {
     }
 
     private static Process child(Path dir, String killAt) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "-cp", CliProcess.classPath()));
-        if (killAt != null) {
-            command.add("-D" + KillPoints.POINT_PROPERTY + "=" + killAt);
-            command.add("-D" + KillPoints.MARKER_PROPERTY + "=" + dir.resolve("marker"));
-        }
-        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-        command.addAll(List.of(CrashHarnessMain.class.getName(), dir.resolve("home").toString(),
-                dir.resolve("provider.json").toString(), dir.resolve("host.log").toString(), HAVEN));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("child.log").toFile()));
-        builder.environment().keySet().removeIf(k -> k.startsWith("OPENHAVEN"));
-        Process process = builder.start();
-        STARTED.add(process);
+        Process process = CHILDREN.start(dir, killAt, CrashHarnessMain.class,
+                List.of(dir.resolve("home").toString(), dir.resolve("provider.json").toString(),
+                        dir.resolve("host.log").toString(), HAVEN));
         return process;
     }
 
