@@ -23,11 +23,12 @@ final class StatusCommand extends HavenCommand {
     public Integer call() {
         HavenSpec spec = havenOptions.resolve(context());
         HavenStatus status = engine().status(spec, vault(spec.havenId()));
+        ServerView server = server(spec);
         if (json) {
-            printJson(status);
+            printJson(status, server);
         } else {
             printText(status);
-            printServer(spec);
+            printServer(server);
         }
         out().flush();
         return OpenHavenCli.OK;
@@ -50,34 +51,40 @@ final class StatusCommand extends HavenCommand {
         status.problems().forEach(p -> out().println("  Could not check with the provider: " + p));
     }
 
-    /** The server's own view over SSH; a server that cannot be reached is reported, not a failed status. */
-    private void printServer(HavenSpec spec) {
-        java.util.List<String> lines;
+    /** The server's own view over SSH, or why it could not be had (a problem to show, not a failed status). */
+    record ServerView(java.util.List<String> lines, String problem) {
+    }
+
+    private ServerView server(HavenSpec spec) {
         try {
-            lines = engine().serverStatus(spec, vault(spec.havenId()));
+            return new ServerView(engine().serverStatus(spec, vault(spec.havenId())), null);
         } catch (OpenHavenException e) {
-            out().println("  Could not check the server: " + e.userMessage()
+            return new ServerView(java.util.List.of(), e.userMessage()
                     + (e.remedy() == null || e.remedy().isEmpty() ? "" : " " + e.remedy()));
-            return;
         }
-        if (!lines.isEmpty()) {
+    }
+
+    private void printServer(ServerView server) {
+        if (server.problem() != null) {
+            out().println("  Could not check the server: " + server.problem());
+        } else if (!server.lines().isEmpty()) {
             out().println("Server");
-            lines.forEach(l -> out().println("  " + l));
+            server.lines().forEach(l -> out().println("  " + l));
         }
     }
 
     /** The status with the lock holder as a nullable field, for JSON. */
     record JsonView(String haven, long revision, java.util.List<ResourceStatus> resources,
                     java.util.List<JournalEntry> journal, org.openhaven.engine.state.HavenLock.Holder lockHolder,
-                    java.util.List<String> problems) {
+                    java.util.List<String> problems, java.util.List<String> server, String serverProblem) {
     }
 
-    private void printJson(HavenStatus status) {
+    private void printJson(HavenStatus status, ServerView server) {
         try {
             out().println(new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(new JsonView(status.haven(), status.revision(),
-                            status.resources(), status.journal(), status.lockHolder().orElse(null), status.problems())));
+                            status.resources(), status.journal(), status.lockHolder().orElse(null), status.problems(), server.lines(), server.problem())));
         } catch (IOException e) {
             throw OpenHavenException.internal("Could not encode the status.", e);
         }

@@ -140,6 +140,12 @@ class EndToEndIT {
                 .anyMatch(l -> l.matches("service\\s+traefik\\s+running/healthy"))
                 .anyMatch(l -> l.matches("service\\s+keycloak\\s+running/healthy"))
                 .anyMatch(l -> l.matches("service\\s+portal\\s+running/healthy"));
+        CliProcess.Result json = run("", "status", "--json");
+        assertThat(json.exitCode()).as(describe(json)).isZero();
+        com.fasterxml.jackson.databind.JsonNode view = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(view.path("server")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .anyMatch(l -> l.matches("service\\s+keycloak\\s+running/healthy"));
+        assertThat(view.path("serverProblem").isNull()).isTrue();
     }
 
     @Test
