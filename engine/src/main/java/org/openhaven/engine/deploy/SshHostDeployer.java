@@ -140,6 +140,11 @@ public final class SshHostDeployer implements HostDeployer {
     }
 
     @Override
+    public void forgetHostKey(String host, int port) {
+        pins.forget(host, port);
+    }
+
+    @Override
     public List<String> describe(HostTarget target) {
         StatusReport report;
         try (SshConnection connection = connect(target)) {

@@ -221,6 +221,12 @@ public final class HavenEngine {
             }
             if (!dryRun) {
                 StateFile state = stateFile(spec.havenId());
+                if (!spec.server().isExistingServer()) {
+                    HavenState before = state.read();
+                    before.resource(ResourceKeys.IP).or(() -> before.resource(ResourceKeys.SERVER))
+                            .map(r -> r.attributes().get("ipv4"))
+                            .ifPresent(ip -> components.deployer().forgetHostKey(ip, 22));
+                }
                 state.update(s -> new HavenState(s.formatVersion(), s.haven(), s.revision() + 1, Map.of(), Map.of()));
                 LOG.info("destroyed haven {}: {} resource(s)", spec.havenId(), removed.size());
             }

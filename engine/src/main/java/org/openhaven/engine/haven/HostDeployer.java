@@ -30,4 +30,11 @@ public interface HostDeployer {
     default java.util.List<String> describe(HostTarget target) {
         return java.util.List.of();
     }
+
+    /**
+     * Forgets the pinned host key of a server that destroy removed: clouds hand addresses out again, and a new
+     * server at the old address must be met as a first contact, not refused as a changed key.
+     */
+    default void forgetHostKey(String host, int port) {
+    }
 }

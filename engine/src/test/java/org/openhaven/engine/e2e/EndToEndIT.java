@@ -122,6 +122,8 @@ class EndToEndIT {
         assertThat(containers.lines().filter(l -> l.contains("(healthy)")).map(l -> l.split("[-_ ]")[1]))
                 .as(containers).contains("traefik", "keycloak", "portal");
         assertThat(lab.exec("sshd", "-T")).contains("passwordauthentication no");
+        assertThat(Files.readString(home.resolve("known_hosts"))).as("pinned on first contact")
+                .containsPattern(java.util.regex.Pattern.quote(lab.address()) + ":22 SHA256:");
     }
 
     @Test
@@ -190,6 +192,8 @@ class EndToEndIT {
         for (String kind : List.of("servers", "ssh_keys", "firewalls", "dns_records")) {
             assertThat(cloud.all(kind)).as(kind).isEmpty();
         }
+        assertThat(Files.readString(home.resolve("known_hosts"))).as("the removed server's pin is forgotten")
+                .doesNotContain(lab.address() + ":22");
     }
 
     /** What Hetzner does when a server boots with ssh_keys: authorize them for root (here: the lab host's root). */
