@@ -9,11 +9,13 @@ import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.openhaven.desktop.app.ConfigDir;
 import org.openhaven.desktop.app.DesktopShell;
 import org.openhaven.desktop.app.SingleInstance;
 import org.openhaven.desktop.engine.EngineBackedGateway;
+import org.openhaven.desktop.icons.AppIcons;
 import org.openhaven.desktop.theme.WindowPlacement;
 import org.openhaven.desktop.tray.AwtTray;
 import org.openhaven.desktop.tray.TrayActions;
@@ -57,6 +59,7 @@ public final class DesktopApp extends Application {
         instance = acquired.get();
         DesktopShell.applyOsTheme();
         shell = new DesktopShell(EngineBackedGateway.builtIn(), getHostServices()::showDocument);
+        stage.getIcons().setAll(AppIcons.windowIcons().stream().map(url -> new Image(url.toExternalForm())).toList());
         shell.showWizard(stage, () -> shell.showDashboard(stage));
         WindowPlacement.forWindow("main").manage(stage, 1040, 720);
         timers = Executors.newSingleThreadScheduledExecutor(r -> {

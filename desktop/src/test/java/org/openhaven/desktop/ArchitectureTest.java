@@ -18,6 +18,8 @@ class ArchitectureTest {
         "org.openhaven.engine.dns", "org.openhaven.engine.catalog", "org.openhaven.engine.cli",
         // The facade (engine, provider registry), the providers' vault key names, backup credential names.
         "org.openhaven.engine.haven", "org.openhaven.engine.providers", "org.openhaven.engine.backup",
+        // Where havens live on disk (store, directories, atomic writes): the facade hands these out.
+        "org.openhaven.engine.state",
     };
 
     private static final JavaClasses DESKTOP = new ClassFileImporter()
@@ -41,9 +43,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheTrayAdapterAndPainterTouchAwt() {
+    void onlyTheTrayAdapterAndItsImagesTouchAwt() {
         noClasses().that().resideInAPackage("org.openhaven.desktop..")
-                .and().doNotHaveSimpleName("AwtTray").and().doNotHaveSimpleName("TrayIconPainter")
+                .and().doNotHaveSimpleName("AwtTray").and().doNotHaveSimpleName("TrayIconImages")
                 .and().doNotHaveSimpleName("ScreenshotTool")
                 .should().dependOnClassesThat().resideInAPackage("java.awt..")
                 .check(DESKTOP);

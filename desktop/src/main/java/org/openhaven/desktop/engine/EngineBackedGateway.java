@@ -1,41 +1,75 @@
 package org.openhaven.desktop.engine;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.openhaven.engine.backup.BackupBucket;
+import org.openhaven.engine.backup.ResticRepository;
 import org.openhaven.engine.catalog.Catalog;
 import org.openhaven.engine.catalog.ServiceDefinition;
+import org.openhaven.engine.cli.CliContext;
+import org.openhaven.engine.cli.ClientConfigs;
 import org.openhaven.engine.cloud.CloudProvider;
 import org.openhaven.engine.cloud.Region;
 import org.openhaven.engine.cloud.ServerType;
+import org.openhaven.engine.error.ErrorCategory;
+import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.haven.HavenEngine;
 import org.openhaven.engine.haven.ProviderRegistry;
+import org.openhaven.engine.plan.CancellationToken;
+import org.openhaven.engine.plan.ProgressEvent;
 import org.openhaven.engine.plan.ProgressListener;
+import org.openhaven.engine.plan.RunResult;
 import org.openhaven.engine.secrets.InMemorySecretStore;
 import org.openhaven.engine.secrets.Secret;
 import org.openhaven.engine.secrets.SecretStore;
 import org.openhaven.engine.spec.BackupSpec;
 import org.openhaven.engine.spec.DnsSpec;
 import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.spec.HavenSpecLoader;
+import org.openhaven.engine.spec.HavenSpecWriter;
+import org.openhaven.engine.spec.ServerSizes;
 import org.openhaven.engine.spec.ServerSpec;
+import org.openhaven.engine.spec.SpecValidator;
+import org.openhaven.engine.spec.VpnSpec;
+import org.openhaven.engine.state.AtomicFiles;
+import org.openhaven.engine.state.HavenDirectory;
 
 /**
- * The gateway on the real engine. Delegates what the engine's public API offers today — the service catalog
- * and the providers' live credential checks, regions and priced sizes — and hands the rest (vault, plan,
- * apply, status, peers) to {@code pending}, which says plainly that this build cannot do it yet.
+ * The gateway on the real engine: the same {@link HavenEngine} the CLI composes, the built-in catalog and the
+ * providers on the class path. The wizard's spec becomes the haven's {@code haven.yaml}; typed credentials go to
+ * the haven's encrypted vault; apply runs the engine's resumable flow.
  */
 public final class EngineBackedGateway implements EngineGateway {
 
+    /** The vault key under which the renderer keeps the owner's first Keycloak password. */
+    static final String OWNER_PASSWORD_KEY = "keycloak/KEYCLOAK_OWNER_TEMPORARY_PASSWORD";
+    static final String APPLY_COMMAND = "OpenHaven desktop (apply)";
+
     private final Catalog catalog;
     private final ProviderRegistry providers;
-    private final EngineGateway pending;
+    private final HavenEngine engine;
+    private final ServiceProbe probe;
+    private final VaultSession vault;
+    /** The spec this session planned or applied last; the dashboard's haven. */
+    private volatile HavenSpec lastSpec;
 
-    public EngineBackedGateway(Catalog catalog, ProviderRegistry providers, EngineGateway pending) {
+    public EngineBackedGateway(Catalog catalog, ProviderRegistry providers, HavenEngine engine, ServiceProbe probe) {
         this.catalog = catalog;
         this.providers = providers;
-        this.pending = pending;
+        this.engine = engine;
+        this.probe = probe;
+        this.vault = new VaultSession(engine);
     }
 
-    /** The built-in catalog and every provider on the class path. */
+    /** The product: the built-in catalog, every provider on the class path, the CLI's engine composition. */
     public static EngineBackedGateway builtIn() {
-        return new EngineBackedGateway(Catalog.builtIn(), ProviderRegistry.discover(), new UnavailableEngineGateway());
+        return new EngineBackedGateway(Catalog.builtIn(), ProviderRegistry.discover(), CliContext.systemEngine(),
+                ServiceProbe.https());
     }
 
     private CloudProvider cloud(Choice provider, Secret token) {
@@ -80,53 +114,169 @@ public final class EngineBackedGateway implements EngineGateway {
         return catalog.resolve(selected);
     }
 
+    /**
+     * Creates the bucket when missing (as the first deploy would), then writes, reads back and deletes a small
+     * object with the typed keys: proof they may write where backups go.
+     */
     @Override
     public void testBackupTarget(BackupSpec target, Secret accessKey, Secret secretKey) {
-        pending.testBackupTarget(target, accessKey, secretKey);
+        try (BackupBucket bucket = new BackupBucket(ResticRepository.of(target), accessKey, secretKey)) {
+            bucket.ensure();
+            bucket.proveWritable();
+        }
     }
 
     @Override
     public void openVault(Secret passphrase) {
-        pending.openVault(passphrase);
+        vault.open(passphrase);
     }
 
     @Override
     public void storeSecret(String key, Secret value) {
-        pending.storeSecret(key, value);
+        vault.put(key, value);
     }
 
     @Override
     public PlanPreview plan(HavenSpec spec) {
-        return pending.plan(spec);
+        remember(spec);
+        if (vault.isOpen()) {
+            // the haven is named now: what was typed so far moves into its vault
+            vault.forHaven(spec.havenId());
+        }
+        return PlanPreviews.of(spec, engine.plan(spec));
+    }
+
+    /** Saves the wizard's spec as the haven's haven.yaml, so the CLI and later sessions work on the same haven. */
+    private HavenDirectory remember(HavenSpec spec) {
+        HavenDirectory dir = engine.store().create(spec.havenId());
+        AtomicFiles.write(dir.specFile(), new HavenSpecWriter().write(spec)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        lastSpec = spec;
+        return engine.remember(spec, dir.specFile());
     }
 
     @Override
     public DeployResult apply(HavenSpec spec, ProgressListener listener, Cancellation cancellation) {
-        return pending.apply(spec, listener, cancellation);
+        remember(spec);
+        SecretStore secrets = vault.forHaven(spec.havenId());
+        CancellationToken token = new CancellationToken();
+        RunResult result;
+        try (CancellationBridge bridge = CancellationBridge.watch(cancellation, token)) {
+            result = engine.apply(spec, secrets, null, listener, token, APPLY_COMMAND);
+        }
+        if (!result.succeeded()) {
+            throw failure(result);
+        }
+        Map<String, Secret> configs = ClientConfigs.of(spec, secrets);
+        return new DeployResult(links(spec), spec.owner().email(), secrets.find(OWNER_PASSWORD_KEY).orElse(null),
+                peers(configs));
+    }
+
+    private static OpenHavenException failure(RunResult result) {
+        if (result.outcome() == ProgressEvent.Outcome.CANCELLED) {
+            return OpenHavenException.of(ErrorCategory.CANCELLED, "The deploy was cancelled.")
+                    .remedy("Retry to continue where it stopped.").build();
+        }
+        ProgressEvent.StepFailed first = result.failures().isEmpty() ? null : result.failures().get(0);
+        return first == null
+                ? OpenHavenException.internal("The deploy stopped without saying why.", null)
+                : OpenHavenException.of(first.category(), first.userMessage()).remedy(first.remedy()).build();
+    }
+
+    /** One link per web service of the haven: https://subdomain.domain. */
+    List<DeployResult.Link> links(HavenSpec spec) {
+        List<DeployResult.Link> links = new ArrayList<>();
+        for (String id : catalog.resolve(spec.serviceIds())) {
+            ServiceDefinition d = catalog.entries().get(id).definition();
+            if (d.web() != null && d.subdomain() != null && !d.subdomain().isBlank()) {
+                links.add(new DeployResult.Link(id, d.name(), "https://" + d.subdomain() + "." + spec.domain()));
+            }
+        }
+        return links;
+    }
+
+    private static List<VpnPeer> peers(Map<String, Secret> configs) {
+        return configs.entrySet().stream().map(e -> new VpnPeer(e.getKey(), address(e.getValue()), e.getValue()))
+                .toList();
+    }
+
+    /** The peer's tunnel address, read from its configuration's "Address = 10.8.0.2/32" line. */
+    static String address(Secret config) {
+        return config.reveal().lines().map(String::strip).filter(l -> l.startsWith("Address"))
+                .map(l -> l.substring(l.indexOf('=') + 1).strip()).findFirst().orElse("");
     }
 
     @Override
     public HavenStatus status() {
-        return pending.status();
+        HavenSpec spec = currentSpec();
+        List<ServiceHealth> services = links(spec).stream().map(l -> {
+            ServiceProbe.Result found = probe.probe(l.url());
+            return new ServiceHealth(l.id(), l.name(), l.url(), found.state(), found.certificateExpiry());
+        }).toList();
+        boolean deploying = engine.lockHolder(spec.havenId()).isPresent();
+        return new HavenStatus(spec.name(), services, null, deploying);
     }
 
+    /** The spec of this session's last plan or apply, else that of the open vault's haven or the first saved one. */
     @Override
     public HavenSpec currentSpec() {
-        return pending.currentSpec();
+        HavenSpec remembered = lastSpec;
+        if (remembered != null) {
+            return remembered;
+        }
+        String haven = vault.haven();
+        if (haven == null) {
+            haven = engine.havens().stream().filter(h -> Files.exists(engine.directory(h).specFile())).findFirst()
+                    .orElseThrow(() -> OpenHavenException.of(ErrorCategory.CONFIG, "No haven is set up yet.")
+                            .remedy("Run the setup wizard first.").build());
+        }
+        Path file = engine.directory(haven).specFile();
+        return new HavenSpecLoader(new SpecValidator(catalog, ServerSizes.UNKNOWN)).load(file);
     }
 
     @Override
     public List<VpnPeer> vpnPeers() {
-        return pending.vpnPeers();
+        HavenSpec spec = currentSpec();
+        return peers(ClientConfigs.of(spec, vault.forHaven(spec.havenId())));
     }
 
+    /** Adds the device to the spec and applies it, so the server accepts it; returns its client configuration. */
     @Override
     public VpnPeer addVpnPeer(String name) {
-        return pending.addVpnPeer(name);
+        HavenSpec spec = currentSpec();
+        List<VpnSpec.Peer> peers = new ArrayList<>(vpnOf(spec).peers());
+        if (peers.stream().noneMatch(p -> p.name().equals(name))) {
+            peers.add(new VpnSpec.Peer(name));
+        }
+        HavenSpec changed = withPeers(spec, peers);
+        applyQuietly(changed);
+        return vpnPeers().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> OpenHavenException.internal("The new VPN device has no configuration.", null));
     }
 
+    /** Removes the device from the spec and applies it, so the server no longer accepts its key. */
     @Override
     public void removeVpnPeer(String name) {
-        pending.removeVpnPeer(name);
+        HavenSpec spec = currentSpec();
+        List<VpnSpec.Peer> peers = vpnOf(spec).peers().stream().filter(p -> !p.name().equals(name)).toList();
+        applyQuietly(withPeers(spec, peers));
+    }
+
+    private void applyQuietly(HavenSpec spec) {
+        remember(spec);
+        RunResult result = engine.apply(spec, vault.forHaven(spec.havenId()), null, event -> { },
+                CancellationToken.none(), APPLY_COMMAND);
+        if (!result.succeeded()) {
+            throw failure(result);
+        }
+    }
+
+    private static VpnSpec vpnOf(HavenSpec spec) {
+        return spec.vpn() == null ? VpnSpec.NONE : spec.vpn();
+    }
+
+    private static HavenSpec withPeers(HavenSpec s, List<VpnSpec.Peer> peers) {
+        return new HavenSpec(s.name(), s.domain(), s.owner(), s.server(), s.dns(), s.tls(), s.services(), s.backup(),
+                new VpnSpec(peers), s.mail());
     }
 }

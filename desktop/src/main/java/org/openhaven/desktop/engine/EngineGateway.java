@@ -39,8 +39,8 @@ public interface EngineGateway {
     void testBackupTarget(BackupSpec target, Secret accessKey, Secret secretKey);
 
     /**
-     * Opens the encrypted vault with the user's passphrase, creating it on first use. Fails with an AUTH
-     * {@link OpenHavenException} when the passphrase is wrong.
+     * Opens the encrypted vault with the user's passphrase, creating it on first use. Fails with an
+     * {@link OpenHavenException} naming the wrong passphrase when it does not open an existing vault.
      */
     void openVault(Secret passphrase);
 

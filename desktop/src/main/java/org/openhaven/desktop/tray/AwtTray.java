@@ -35,7 +35,7 @@ public final class AwtTray {
         }
         SystemTray tray = SystemTray.getSystemTray();
         int size = Math.max(16, tray.getTrayIconSize().height);
-        TrayIcon icon = new TrayIcon(TrayIconPainter.paint(TrayStatus.UNKNOWN, size), "OpenHaven");
+        TrayIcon icon = new TrayIcon(TrayIconImages.forStatus(TrayStatus.UNKNOWN, size), "OpenHaven");
         icon.setImageAutoSize(true);
         AwtTray adapter = new AwtTray(icon, onDoubleClick);
         icon.addActionListener(e -> Platform.runLater(adapter.onDoubleClick));
@@ -51,7 +51,7 @@ public final class AwtTray {
     public void show(TrayMenu menu) {
         EventQueue.invokeLater(() -> {
             int size = Math.max(16, SystemTray.getSystemTray().getTrayIconSize().height);
-            icon.setImage(TrayIconPainter.paint(menu.status(), size));
+            icon.setImage(TrayIconImages.forStatus(menu.status(), size));
             icon.setToolTip(menu.tooltip());
             PopupMenu popup = new PopupMenu();
             for (TrayMenu.Item item : menu.items()) {

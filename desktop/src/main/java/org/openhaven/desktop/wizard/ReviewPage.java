@@ -48,7 +48,8 @@ public final class ReviewPage extends WizardPage {
         if (plan == null) {
             return;
         }
-        Label cost = new Label(Formats.money(plan.monthlyCost(), plan.currency()));
+        Label cost = new Label(plan.monthlyCost() == null ? Messages.get("review.costUnknown")
+                : Formats.money(plan.monthlyCost(), plan.currency()));
         cost.getStyleClass().add(Css.BIG_NUMBER);
         cost.setId("monthly-cost");
         VBox costCard = new VBox(4, Controls.label("review.cost", Css.CARD_TITLE), cost,

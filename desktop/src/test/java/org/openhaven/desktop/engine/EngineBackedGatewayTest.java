@@ -42,10 +42,4 @@ class EngineBackedGatewayTest {
                 .isInstanceOf(OpenHavenException.class).hasMessageContaining("access key ID and a secret");
         assertThat(CredentialKeys.dns("manual", Secret.of("x"))).isEmpty();
     }
-
-    @Test
-    void whatTheEngineCannotDoYetIsSaidPlainly() {
-        assertThatThrownBy(() -> gateway.status()).isInstanceOf(OpenHavenException.class)
-                .hasMessageContaining("cannot read the haven's status yet");
-    }
 }

@@ -63,6 +63,31 @@ public final class BackupBucket implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a small object under the repository's prefix, reads it back and deletes it: proves the keys may write
+     * where backups go, before the first backup needs to. Call after {@link #ensure()}.
+     */
+    public void proveWritable() {
+        String key = (repository.prefix().isEmpty() ? "" : repository.prefix() + "/")
+                + "openhaven-write-test-" + java.util.UUID.randomUUID();
+        byte[] body = "OpenHaven backup target check\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            s3.putObject(b -> b.bucket(repository.bucket()).key(key),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(body));
+            byte[] read = s3.getObjectAsBytes(b -> b.bucket(repository.bucket()).key(key)).asByteArray();
+            s3.deleteObject(b -> b.bucket(repository.bucket()).key(key));
+            if (!java.util.Arrays.equals(body, read)) {
+                throw OpenHavenException.of(ErrorCategory.PROVIDER_API, "The storage at " + repository.endpoint()
+                        + " returned different bytes than were written.")
+                        .remedy("Check that backup.endpoint points at S3-compatible storage.").build();
+            }
+        } catch (S3Exception e) {
+            throw failure(e);
+        } catch (SdkClientException e) {
+            throw unreachable(e);
+        }
+    }
+
     private boolean exists() {
         try {
             s3.headBucket(b -> b.bucket(repository.bucket()));

@@ -29,15 +29,17 @@ public record BackupCredentials(Secret repositoryPassword, Secret accessKeyId, S
      * deploy (and the recovery kit) sees the same one.
      */
     public static BackupCredentials fromVault(SecretStore vault, SecretGenerators generators) {
+        // The user's keys first: without them nothing, not even the password, is written to the vault.
+        Secret keyId = vault.find(ACCESS_KEY_ID_KEY).orElseThrow(() -> missingKey(ACCESS_KEY_ID_KEY));
+        Secret secretKey = vault.find(SECRET_ACCESS_KEY_KEY).orElseThrow(() -> missingKey(SECRET_ACCESS_KEY_KEY));
         Secret password = vault.getOrCreate(PASSWORD_KEY, generators::password);
-        Secret keyId = vault.find(ACCESS_KEY_ID_KEY).orElseThrow(BackupCredentials::missingKeys);
-        Secret secretKey = vault.find(SECRET_ACCESS_KEY_KEY).orElseThrow(BackupCredentials::missingKeys);
         return new BackupCredentials(password, keyId, secretKey);
     }
 
-    private static OpenHavenException missingKeys() {
-        return OpenHavenException.config("The S3 access key for backups is not in the vault.",
-                "Enter the access key id and secret key of your backup storage on the wizard's Backups page "
-                        + "(or with 'openhaven secrets set backup/s3-access-key-id').");
+    private static OpenHavenException missingKey(String key) {
+        return OpenHavenException.config("The vault holds no '" + key + "' for the backup storage.",
+                "Enter the access key id and secret key of your backup storage on the wizard's Backups page, or with "
+                        + "'openhaven secrets set " + ACCESS_KEY_ID_KEY + "' and 'openhaven secrets set "
+                        + SECRET_ACCESS_KEY_KEY + "'.");
     }
 }

@@ -42,13 +42,19 @@ public final class BackupCommand implements Runnable {
     @Option(names = "--haven", paramLabel = "NAME", description = "Which haven (needed when there are several).")
     String haven;
 
+    /** The CLI's own: the haven deployed from this computer, found through the root command's context. */
     public BackupCommand() {
-        this(BackupAccess.notWired(), Clock.systemUTC());
+        this(null, Clock.systemUTC());
     }
 
     public BackupCommand(BackupAccess access, Clock clock) {
         this.access = access;
         this.clock = clock;
+    }
+
+    /** The given access, or the deployed havens of the CLI's context. */
+    BackupAccess access() {
+        return access != null ? access : new DeployedHavenBackups(OpenHavenCli.contextOf(spec.commandLine()));
     }
 
     @Override
@@ -71,7 +77,7 @@ public final class BackupCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                execute(parent.access.open(parent.haven), out);
+                execute(parent.access().open(parent.haven), out);
                 return OpenHavenCli.OK;
             } catch (OpenHavenException e) {
                 return CliErrors.report(e, spec.commandLine().getErr());
@@ -119,18 +125,24 @@ public final class BackupCommand implements Runnable {
         }
     }
 
+    /** Prints the health with the last success and the last failure; {@code openhaven status} shows it too. */
+    static BackupHealth printHealth(Optional<BackupStatus> status, java.time.Instant now, PrintWriter out,
+                                    String indent) {
+        BackupHealth health = BackupHealth.assess(status, now);
+        out.println(indent + "Backups: " + describe(health));
+        status.flatMap(BackupStatus::lastSuccess).ifPresent(last -> out.printf(
+                "%sLast success: %s UTC, snapshot %s, %s, took %s%n", indent, TIME.format(last.finishedAt()),
+                shortId(last.snapshotId()), size(last.bytesProcessed()), duration(last.duration())));
+        status.filter(s -> !s.lastRunSucceeded()).flatMap(BackupStatus::error)
+                .ifPresent(error -> out.println(indent + "Last run failed: " + error));
+        return health;
+    }
+
     @Command(name = "status", description = "When the last backup ran, how big it was, and whether it is overdue.")
     static final class Status extends Sub {
         @Override
         void execute(HavenBackup haven, PrintWriter out) {
-            Optional<BackupStatus> status = haven.operations().status();
-            BackupHealth health = BackupHealth.assess(status, parent.clock.instant());
-            out.println("Backups: " + describe(health));
-            status.flatMap(BackupStatus::lastSuccess).ifPresent(last -> out.printf(
-                    "Last success: %s UTC, snapshot %s, %s, took %s%n", TIME.format(last.finishedAt()),
-                    shortId(last.snapshotId()), size(last.bytesProcessed()), duration(last.duration())));
-            status.filter(s -> !s.lastRunSucceeded()).flatMap(BackupStatus::error)
-                    .ifPresent(error -> out.println("Last run failed: " + error));
+            BackupHealth health = printHealth(haven.operations().status(), parent.clock.instant(), out, "");
             if (health.needsAttention()) {
                 throw OpenHavenException.of(org.openhaven.engine.error.ErrorCategory.REMOTE_COMMAND,
                                 "The backups need attention.")

@@ -24,14 +24,22 @@ public record CliContext(Supplier<HavenEngine> engine, SpecReader specReader, Te
         Supplier<HavenEngine> lazy = () -> {
             synchronized (engine) {
                 if (engine[0] == null) {
-                    engine[0] = new HavenEngine(HavenStore.atDefaultLocation(), ProviderRegistry.discover(),
-                            DiscoveredComponents.discover(), Applier.standard(), Clock.systemUTC());
+                    engine[0] = systemEngine();
                 }
                 return engine[0];
             }
         };
         return new CliContext(lazy, strictSpecReader(), Terminal.system(), System.getenv(),
                 Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * The engine as the product runs it: the default store location, the providers and flow components found on
+     * the class path, the standard applier. The one composition root the CLI and the desktop share.
+     */
+    public static HavenEngine systemEngine() {
+        return new HavenEngine(HavenStore.atDefaultLocation(), ProviderRegistry.discover(),
+                DiscoveredComponents.discover(), Applier.standard(), Clock.systemUTC());
     }
 
     /**

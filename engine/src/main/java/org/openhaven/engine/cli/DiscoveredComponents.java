@@ -5,7 +5,9 @@ import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.haven.BundleRenderer;
+import org.openhaven.engine.deploy.SshHostBackups;
 import org.openhaven.engine.haven.HavenComponents;
+import org.openhaven.engine.haven.HostBackups;
 import org.openhaven.engine.haven.HostDeployer;
 import org.openhaven.engine.haven.HostTarget;
 import org.openhaven.engine.haven.UserDataSource;
@@ -13,8 +15,10 @@ import org.openhaven.engine.host.BootstrapOptions;
 import org.openhaven.engine.host.HostBootstrap;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Deadline;
+import org.openhaven.engine.remote.KnownHostsFile;
 import org.openhaven.engine.render.StackBundleRenderer;
 import org.openhaven.engine.secrets.SecretStore;
+import org.openhaven.engine.state.HavenHome;
 import org.openhaven.engine.spec.HavenSpec;
 
 /**
@@ -53,7 +57,9 @@ final class DiscoveredComponents {
                 throw missing("SSH deployer");
             }
         });
-        return new HavenComponents(userData, renderer, deployer);
+        // The backups share the deployer's host-key pins, so a changed host key stops them just the same.
+        HostBackups backups = new SshHostBackups(KnownHostsFile.in(HavenHome.resolve()), BuiltInCatalog::get);
+        return new HavenComponents(userData, renderer, deployer, backups);
     }
 
     /** The built-in user-data: the host bootstrap as cloud-init, carrying only the haven's public key. */

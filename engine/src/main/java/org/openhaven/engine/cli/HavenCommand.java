@@ -17,11 +17,7 @@ abstract class HavenCommand implements Callable<Integer> {
     HavenOptions havenOptions = new HavenOptions();
 
     CliContext context() {
-        CommandLine root = commandSpec.commandLine();
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        return ((OpenHavenCli) root.getCommand()).context();
+        return OpenHavenCli.contextOf(commandSpec.commandLine());
     }
 
     HavenEngine engine() {

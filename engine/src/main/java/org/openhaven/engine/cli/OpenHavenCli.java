@@ -54,6 +54,15 @@ public final class OpenHavenCli implements Runnable {
         return context == null ? CliContext.system() : context;
     }
 
+    /** The context of the root command above {@code command}. */
+    static CliContext contextOf(CommandLine command) {
+        CommandLine root = command;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return ((OpenHavenCli) root.getCommand()).context();
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

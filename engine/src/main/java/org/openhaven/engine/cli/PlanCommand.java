@@ -1,19 +1,30 @@
 package org.openhaven.engine.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.openhaven.engine.cost.CostOutlook;
+import org.openhaven.engine.cost.CostText;
+import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.plan.Plan;
 import org.openhaven.engine.plan.PlanFormat;
+import org.openhaven.engine.secrets.InMemorySecretStore;
+import org.openhaven.engine.secrets.SecretStore;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.state.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Show what 'apply' would create, update and delete. Changes nothing.")
+        description = "Show what 'apply' would create, update and delete, and the monthly cost. Changes nothing.")
 final class PlanCommand extends HavenCommand {
 
-    @Option(names = "--json", description = "Print the plan as JSON (stable, for scripts).")
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--json", description = "Print the plan and its cost as JSON (stable, for scripts).")
     boolean json;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan, for 'apply --plan FILE'.")
@@ -23,7 +34,8 @@ final class PlanCommand extends HavenCommand {
     public Integer call() {
         HavenSpec spec = havenOptions.resolve(context());
         Plan plan = engine().plan(spec);
-        out().print(json ? PlanFormat.toJson(plan) : PlanFormat.toText(plan));
+        CostOutlook cost = costOutlook(spec);
+        out().print(json ? withCost(plan, cost) : PlanFormat.toText(plan) + "\n" + CostText.section(cost));
         if (outFile != null) {
             AtomicFiles.write(outFile, PlanFormat.toJson(plan).getBytes(StandardCharsets.UTF_8));
             if (!json) {
@@ -32,5 +44,33 @@ final class PlanCommand extends HavenCommand {
         }
         out().flush();
         return OpenHavenCli.OK;
+    }
+
+    /**
+     * API prices need the provider's token from the vault. A haven without a vault yet, or a vault that cannot be
+     * opened here, still gets its plan: the cost section then says why it is missing.
+     */
+    private CostOutlook costOutlook(HavenSpec spec) {
+        SecretStore secrets = new InMemorySecretStore();
+        if (!spec.server().isExistingServer() && engine().vaultExists(spec.havenId())) {
+            try {
+                secrets = vault(spec.havenId());
+            } catch (OpenHavenException locked) {
+                return CostOutlook.unavailable(locked.userMessage()
+                        + (locked.remedy() == null ? "" : " " + locked.remedy()));
+            }
+        }
+        return engine().estimateCost(spec, secrets);
+    }
+
+    /** The plan's own JSON (as saved by --out) with a {@code cost} member added. */
+    private static String withCost(Plan plan, CostOutlook cost) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(PlanFormat.toJson(plan));
+            node.set("cost", JSON.valueToTree(CostText.json(cost)));
+            return JSON.writeValueAsString(node) + "\n";
+        } catch (IOException e) {
+            throw OpenHavenException.internal("Could not encode the plan.", e);
+        }
     }
 }

@@ -40,7 +40,7 @@ public final class RestoreCommand implements Callable<Integer> {
     boolean yes;
 
     public RestoreCommand() {
-        this(BackupAccess.notWired(), Clock.systemUTC());
+        this(null, Clock.systemUTC()); // the deployed havens of the CLI's context
     }
 
     public RestoreCommand(BackupAccess access, Clock clock) {
@@ -53,7 +53,8 @@ public final class RestoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            HavenBackup target = access.open(haven);
+            HavenBackup target = (access != null ? access
+                    : new DeployedHavenBackups(OpenHavenCli.contextOf(spec.commandLine()))).open(haven);
             String what = service == null ? "every service of " + target.havenId() : service;
             String from = snapshot == null ? "the newest snapshot" : "snapshot " + snapshot;
             if (!yes) {

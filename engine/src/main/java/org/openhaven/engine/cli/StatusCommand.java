@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.PrintWriter;
+import org.openhaven.engine.backup.HavenBackup;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.haven.HavenStatus;
 import org.openhaven.engine.haven.ResourceStatus;
+import org.openhaven.engine.secrets.Vault;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.state.JournalEntry;
 import picocli.CommandLine.Command;
@@ -19,19 +22,41 @@ final class StatusCommand extends HavenCommand {
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 
+    /** Judges how old the last backup is. */
+    java.time.Clock clock = java.time.Clock.systemUTC();
+
     @Override
     public Integer call() {
         HavenSpec spec = havenOptions.resolve(context());
-        HavenStatus status = engine().status(spec, vault(spec.havenId()));
-        ServerView server = server(spec);
+        Vault vault = vault(spec.havenId());
+        HavenStatus status = engine().status(spec, vault);
+        ServerView server = server(spec, vault);
         if (json) {
-            printJson(status, server);
+            printJson(status, server, backupHealth(spec, vault, new PrintWriter(java.io.Writer.nullWriter())));
         } else {
             printText(status);
             printServer(server);
+            backupHealth(spec, vault, out());
         }
         out().flush();
         return OpenHavenCli.OK;
+    }
+
+    /**
+     * Reads the server's backup status over SSH and prints its health; null when the haven has no backup or is not
+     * deployed. A server that cannot be asked is reported, not fatal: the rest of the status still stands.
+     */
+    private String backupHealth(HavenSpec spec, Vault vault, PrintWriter text) {
+        if (spec.backupTarget().isEmpty() || !engine().isDeployed(spec.havenId())) {
+            return null;
+        }
+        try {
+            HavenBackup backup = new DeployedHavenBackups(context()).open(spec, vault);
+            return BackupCommand.printHealth(backup.operations().status(), clock.instant(), text, "  ").name();
+        } catch (OpenHavenException e) {
+            text.println("  Could not read the backup status: " + e.describe());
+            return "UNKNOWN";
+        }
     }
 
     private void printText(HavenStatus status) {
@@ -55,9 +80,9 @@ final class StatusCommand extends HavenCommand {
     record ServerView(java.util.List<String> lines, String problem) {
     }
 
-    private ServerView server(HavenSpec spec) {
+    private ServerView server(HavenSpec spec, Vault vault) {
         try {
-            return new ServerView(engine().serverStatus(spec, vault(spec.havenId())), null);
+            return new ServerView(engine().serverStatus(spec, vault), null);
         } catch (OpenHavenException e) {
             return new ServerView(java.util.List.of(), e.userMessage()
                     + (e.remedy() == null || e.remedy().isEmpty() ? "" : " " + e.remedy()));
@@ -76,15 +101,17 @@ final class StatusCommand extends HavenCommand {
     /** The status with the lock holder as a nullable field, for JSON. */
     record JsonView(String haven, long revision, java.util.List<ResourceStatus> resources,
                     java.util.List<JournalEntry> journal, org.openhaven.engine.state.HavenLock.Holder lockHolder,
-                    java.util.List<String> problems, java.util.List<String> server, String serverProblem) {
+                    java.util.List<String> problems, java.util.List<String> server, String serverProblem,
+                    String backupHealth) {
     }
 
-    private void printJson(HavenStatus status, ServerView server) {
+    private void printJson(HavenStatus status, ServerView server, String backupHealth) {
         try {
             out().println(new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(new JsonView(status.haven(), status.revision(),
-                            status.resources(), status.journal(), status.lockHolder().orElse(null), status.problems(), server.lines(), server.problem())));
+                            status.resources(), status.journal(), status.lockHolder().orElse(null), status.problems(),
+                            server.lines(), server.problem(), backupHealth)));
         } catch (IOException e) {
             throw OpenHavenException.internal("Could not encode the status.", e);
         }

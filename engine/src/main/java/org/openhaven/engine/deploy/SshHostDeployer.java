@@ -191,6 +191,11 @@ public final class SshHostDeployer implements HostDeployer {
     }
 
     private SshConnection connect(HostTarget target) {
+        return connect(pins, target);
+    }
+
+    /** Opens SSH to {@code target}, checking its host key against the pin (pinning it on first contact). */
+    static SshConnection connect(HostKeyPins pins, HostTarget target) {
         SshConnection connection = SshConnection.open(ssh(target), target.privateKeyOpenSsh(),
                 pins.pinned(target.host(), target.port()).orElse(null), CONNECT);
         pins.record(target.host(), target.port(), connection.hostKeyFingerprint());
@@ -201,7 +206,7 @@ public final class SshHostDeployer implements HostDeployer {
         return new SshTarget(target.host(), target.port(), target.user());
     }
 
-    private static OutputConsumer lines(Consumer<String> log) {
+    static OutputConsumer lines(Consumer<String> log) {
         return line -> log.accept(line.text());
     }
 }

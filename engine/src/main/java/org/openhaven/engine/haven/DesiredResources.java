@@ -44,7 +44,8 @@ public final class DesiredResources {
     }
 
     /** Default deny, then SSH, HTTP(S) for Traefik, WireGuard when peers exist, mail ports when mail is on. */
-    static List<FirewallRule> firewallRules(HavenSpec spec) {
+    /** The ports the haven's firewall opens, for plans and the desktop's review page. */
+    public static List<FirewallRule> firewallRules(HavenSpec spec) {
         List<FirewallRule> rules = new ArrayList<>(List.of(
                 FirewallRule.tcp(22, "SSH"), FirewallRule.tcp(80, "HTTP (ACME, redirect)"),
                 FirewallRule.tcp(443, "HTTPS")));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.openhaven.engine.cloud.CloudProvider;
 import org.openhaven.engine.cloud.CloudResource;
 import org.openhaven.engine.cloud.HavenLabel;
 import org.openhaven.engine.cloud.ResourceKind;
+import org.openhaven.engine.cost.CostEstimator;
+import org.openhaven.engine.cost.CostOutlook;
+import org.openhaven.engine.cost.ObjectStoragePrices;
 import org.openhaven.engine.dns.DnsProvider;
 import org.openhaven.engine.dns.DnsRecord;
 import org.openhaven.engine.dns.DnsZone;
@@ -117,6 +121,28 @@ public final class HavenEngine {
         return Planner.plan(stateFile(spec.havenId()).read(), DesiredResources.of(spec));
     }
 
+    /** The backup repository size the storage estimate assumes, before the haven has any data. */
+    static final int ASSUMED_BACKUP_GB = 50;
+
+    /**
+     * The haven's monthly cost at its provider, for {@code plan} and the review page. Prices come from the
+     * provider's API where it has one (so its token must be in {@code secrets}) or from a dated bundled table.
+     * Never fails: without credentials or network it says why there is no estimate.
+     */
+    public CostOutlook estimateCost(HavenSpec spec, SecretStore secrets) {
+        if (spec.server().isExistingServer()) {
+            return CostOutlook.unavailable("The haven runs on your own server, so OpenHaven adds no server costs.");
+        }
+        try {
+            CloudProvider cloud = providers.cloud(spec.server(), secrets);
+            return CostOutlook.of(new CostEstimator(ObjectStoragePrices.bundled(), LocalDate.now(clock))
+                    .estimate(cloud, spec.server().region(), spec.server().size(), spec.backup(), ASSUMED_BACKUP_GB));
+        } catch (OpenHavenException e) {
+            LOG.info("no cost estimate for haven {}: {}", spec.havenId(), e.userMessage());
+            return CostOutlook.unavailable(e.userMessage() + (e.remedy() == null ? "" : " " + e.remedy()));
+        }
+    }
+
     /**
      * Applies the spec under the haven's lock. With a saved {@code plan}, refuses it when the state has changed
      * since it was made; with null, applies the current plan.
@@ -148,11 +174,7 @@ public final class HavenEngine {
      * OpenHavenException.
      */
     public List<String> serverStatus(HavenSpec spec, SecretStore secrets) {
-        HavenState state = stateFile(spec.havenId()).read();
-        if (state.resource(ResourceKeys.STACK).isEmpty()) {
-            return List.of();
-        }
-        return components.deployer().describe(HostSteps.target(spec, state::resource, secrets));
+        return isDeployed(spec.havenId()) ? components.deployer().describe(hostTarget(spec, secrets)) : List.of();
     }
 
     /** The recorded resources, checked against the providers; never changes state, whatever the providers say. */
@@ -242,6 +264,28 @@ public final class HavenEngine {
     /** Removes the haven's lock whoever holds it; returns the holder it removed. */
     public Optional<HavenLock.Holder> unlock(String haven) {
         return HavenLock.forceRelease(store.haven(haven).lockFile());
+    }
+
+    /** Whether the haven's services have been deployed (a release is recorded). */
+    public boolean isDeployed(String haven) {
+        return stateFile(haven).read().resource(ResourceKeys.STACK).isPresent();
+    }
+
+    /**
+     * Where the deployed haven's server is reached over SSH, from its recorded state and the SSH key in
+     * {@code secrets}; fails with a CONFIG error when nothing is deployed yet.
+     */
+    public HostTarget hostTarget(HavenSpec spec, SecretStore secrets) {
+        requireDeployed(spec.havenId());
+        return HostSteps.target(spec, secrets, stateFile(spec.havenId()).read()::resource);
+    }
+
+    /** Fails with a CONFIG error, saying to deploy first, unless the haven's services have been deployed. */
+    public void requireDeployed(String haven) {
+        if (!isDeployed(haven)) {
+            throw OpenHavenException.config("Haven '" + haven + "' has not been deployed yet.",
+                    "Deploy it with 'openhaven apply' first; backups are set up as part of the deploy.");
+        }
     }
 
     /** The haven's recorded state. */

@@ -11,8 +11,9 @@ import org.openhaven.engine.plan.Step;
 
 /**
  * The haven's apply as a DAG of steps. For a cloud haven: SSH key and firewall (in parallel) → server →
- * reserved IP and wait-running → DNS, SSH → bootstrap; render in parallel from the start; then deploy, verify,
- * prune. For an existing server only the host part runs.
+ * reserved IP and wait-running → DNS → DNS check (manual records served, nothing blocking HTTP-01), SSH →
+ * bootstrap; render in parallel from the start; then (a pre-deploy backup when the services change) deploy,
+ * verify and the backup's installation, prune. For an existing server only the host part runs.
  */
 final class HavenFlow {
 
@@ -27,10 +28,14 @@ final class HavenFlow {
         List<Step> steps = new ArrayList<>();
         if (cloud) {
             steps.addAll(CloudSteps.steps(flow, desired));
-            steps.add(new EnsureDnsRecords(flow, desiredList.stream()
-                    .filter(d -> d.kind() == ResourceKind.DNS_RECORD).toList()));
+            List<DesiredResource> records = desiredList.stream()
+                    .filter(d -> d.kind() == ResourceKind.DNS_RECORD).toList();
+            steps.add(new EnsureDnsRecords(flow, records));
+            steps.add(ConfirmDnsForCertificates.standard(flow, records.stream().map(d -> d.key().split(":", 3)[2])
+                    .distinct().toList()));
         }
         steps.addAll(HostSteps.steps(flow, cloud));
+        steps.addAll(BackupSteps.steps(flow));
         steps.add(new PruneResources(flow, desired.keySet().stream().collect(Collectors.toSet()), HostSteps.VERIFY));
         return steps;
     }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.openhaven.engine.cloud.ResourceKind;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
@@ -13,6 +15,8 @@ import org.openhaven.engine.plan.Deadline;
 import org.openhaven.engine.plan.StepContext;
 import org.openhaven.engine.plan.StepOutcome;
 import org.openhaven.engine.secrets.Secret;
+import org.openhaven.engine.secrets.SecretStore;
+import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.state.ResourceRecord;
 
 /** The server part of the flow, through the {@link HostDeployer} seam: SSH, bootstrap, render, deploy, verify. */
@@ -32,8 +36,9 @@ final class HostSteps {
         String[] sshAfter = cloud ? new String[] {CloudSteps.ENSURE_IP, CloudSteps.WAIT_RUNNING} : new String[0];
         List<String> deployAfter = new ArrayList<>(List.of(BOOTSTRAP, RENDER));
         if (cloud) {
-            deployAfter.add(EnsureDnsRecords.ID);
+            deployAfter.add(ConfirmDnsForCertificates.ID); // certificates are requested once deployed
         }
+        deployAfter.addAll(BackupSteps.beforeDeploy(flow));
         return List.of(
                 new HavenStep(flow, WAIT_SSH, "Wait for SSH", sshAfter) {
                     @Override
@@ -123,13 +128,12 @@ final class HostSteps {
     }
 
     static HostTarget target(FlowContext flow, StepContext context) {
-        return target(flow.spec(), context::resource, flow.secrets());
+        return target(flow.spec(), flow.secrets(), context::resource);
     }
 
-    /** Where the server is: the spec's host for an existing server, else the recorded IP (or server) address. */
-    static HostTarget target(org.openhaven.engine.spec.HavenSpec spec,
-                             java.util.function.Function<String, java.util.Optional<ResourceRecord>> resources,
-                             org.openhaven.engine.secrets.SecretStore secrets) {
+    /** The server of {@code spec}: the spec's own for an existing server, else the recorded address. */
+    static HostTarget target(HavenSpec spec, SecretStore secrets,
+                             Function<String, Optional<ResourceRecord>> resources) {
         Secret key = secrets.find(ResourceKeys.VAULT_SSH_PRIVATE).orElseThrow(() -> OpenHavenException.config(
                 "The vault holds no SSH key for this haven.",
                 "Store the server's private key with 'openhaven secrets set " + ResourceKeys.VAULT_SSH_PRIVATE + "'."));

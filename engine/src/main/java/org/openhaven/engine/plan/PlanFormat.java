@@ -31,7 +31,12 @@ public final class PlanFormat {
 
     public static Plan read(Path file) {
         try {
-            Plan plan = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Plan.class);
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (!(tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+                throw OpenHavenException.config(file + " is not a plan.", "Make a new plan with 'openhaven plan --out FILE'.");
+            }
+            object.remove("cost"); // 'plan --json' adds the cost estimate; applying does not need it
+            Plan plan = JSON.treeToValue(tree, Plan.class);
             if (plan.formatVersion() != Plan.FORMAT_VERSION) {
                 throw OpenHavenException.config(file + " is a plan in an unknown format.", "Make a new plan with 'openhaven plan --out FILE'.");
             }

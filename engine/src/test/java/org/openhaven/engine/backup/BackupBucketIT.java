@@ -44,6 +44,16 @@ class BackupBucketIT {
     }
 
     @Test
+    void proveWritableLeavesNoObjectBehind() {
+        try (BackupBucket bucket = bucket("probe-bucket", null);
+             software.amazon.awssdk.services.s3.S3Client client = s3.client()) {
+            bucket.ensure();
+            bucket.proveWritable();
+            assertThat(client.listObjectsV2(b -> b.bucket("probe-bucket")).contents()).isEmpty();
+        }
+    }
+
+    @Test
     void bucketInANonDefaultRegionIsCreatedWithItsLocation() {
         ResticRepository repository = ResticRepository.of(new BackupSpec(s3.repository("x", "").endpoint().toString(),
                 "eu-central-1", "regional-bucket", "", null, null));

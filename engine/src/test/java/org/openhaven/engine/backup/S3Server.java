@@ -38,6 +38,18 @@ final class S3Server implements AutoCloseable {
         }
     }
 
+    /** A plain SDK client on this server, for tests that look at the objects directly. */
+    software.amazon.awssdk.services.s3.S3Client client() {
+        return software.amazon.awssdk.services.s3.S3Client.builder()
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .endpointOverride(proxy.getUri()).forcePathStyle(true)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                proxy.getAccessKey(), proxy.getSecretKey())))
+                .build();
+    }
+
     @Override
     public void close() {
         proxy.afterEach();

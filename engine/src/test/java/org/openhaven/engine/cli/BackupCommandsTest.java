@@ -129,8 +129,16 @@ class BackupCommandsTest {
     }
 
     @Test
-    void withoutADeployedHavenTheCommandsSaySoAndExitWithUsage() {
-        assertThat(run(new BackupCommand(), "list")).isEqualTo(OpenHavenCli.USAGE);
+    void withoutADeployedHavenTheCommandsSaySoAndExitWithUsage(@TempDir Path home) {
+        var engine = org.openhaven.engine.testsupport.TestHavens.engine(home,
+                new org.openhaven.engine.testsupport.FileBackedTestProvider(home.resolve("provider.json")),
+                new org.openhaven.engine.testsupport.FileBackedTestHost(home.resolve("host.log")));
+        CliContext context = new CliContext(() -> engine, new LenientTestSpecReader(), null, java.util.Map.of(), home);
+
+        int code = OpenHavenCli.run(new String[] {"backup", "list"}, new PrintWriter(out, true),
+                new PrintWriter(err, true), context);
+
+        assertThat(code).isEqualTo(OpenHavenCli.USAGE);
         assertThat(err.toString()).contains("No deployed haven").contains("openhaven apply");
     }
 

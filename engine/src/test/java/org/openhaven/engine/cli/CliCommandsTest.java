@@ -114,7 +114,7 @@ class CliCommandsTest {
         terminal.answers.add("y");
         assertThat(run("apply")).as(err).isZero();
         assertThat(out).containsPattern("\\d\\d:\\d\\d:\\d\\d   ✓ Create the server: server family-server")
-                .contains("Done: 12 step(s) run");
+                .contains("Done: 13 step(s) run");
     }
 
     @Test
@@ -185,6 +185,24 @@ class CliCommandsTest {
         assertThat(out).contains("Haven 'family'").containsPattern("present\\s+server\\s+family-server");
         assertThat(run("status", "--json")).isZero();
         assertThat(out).contains("\"presence\" : \"PRESENT\"");
+    }
+
+    @Test
+    void backupCommandsNameWhatIsMissingBeforeTheyReachAServer() throws Exception {
+        assertThat(run("backup", "list")).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(err).contains("No deployed haven is known on this computer.");
+
+        run("apply", "--yes");
+        assertThat(run("backup", "now")).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(err).contains("Haven 'family' has no backup target.").contains("backup section");
+
+        Files.writeString(work.resolve("haven.yaml"), CliProcess.specYaml("garden")
+                + "backup: {endpoint: https://s3.example.test, bucket: garden-backups}\n");
+        run("plan");
+        assertThat(run("backup", "--haven", "garden", "list")).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(err).contains("Haven 'garden' has not been deployed yet.").contains("openhaven apply");
+        assertThat(run("restore", "--haven", "garden", "gitea")).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(err).contains("Haven 'garden' has not been deployed yet.");
     }
 
     @Test

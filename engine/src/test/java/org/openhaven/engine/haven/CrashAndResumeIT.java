@@ -31,8 +31,8 @@ class CrashAndResumeIT {
 
     private static final String HAVEN = "crashy";
     private static final List<String> STEPS = List.of("ensure-ssh-key", "ensure-firewall", "ensure-server",
-            "ensure-ip", "wait-running", "ensure-dns", "wait-ssh", "bootstrap-host", "render-bundle", "deploy",
-            "verify", "prune");
+            "ensure-ip", "wait-running", "ensure-dns", "confirm-dns", "wait-ssh", "bootstrap-host", "render-bundle",
+            "deploy", "verify", "prune");
     private static final List<String> INSIDE = List.of(
             "provider:before-ssh_key", "provider:after-ssh_key", "provider:before-firewall", "provider:after-firewall",
             "provider:before-server", "provider:after-server", "provider:before-ip", "provider:after-ip",

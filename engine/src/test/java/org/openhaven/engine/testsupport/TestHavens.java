@@ -13,6 +13,7 @@ import org.openhaven.engine.plan.Applier;
 import org.openhaven.engine.plan.RetryPolicy;
 import org.openhaven.engine.plan.Sleeper;
 import org.openhaven.engine.secrets.SecretStore;
+import org.openhaven.engine.spec.BackupSpec;
 import org.openhaven.engine.spec.DnsSpec;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.spec.MailSpec;
@@ -42,8 +43,19 @@ public final class TestHavens {
                 new VpnSpec(List.of(new VpnSpec.Peer("phone"))), MailSpec.OFF);
     }
 
+    /** {@code spec} with another backup target (null: none). */
+    public static HavenSpec withBackup(HavenSpec spec, BackupSpec backup) {
+        return new HavenSpec(spec.name(), spec.domain(), spec.owner(), spec.server(), spec.dns(), spec.tls(),
+                spec.services(), backup, spec.vpn(), spec.mail());
+    }
+
     /** A registry that hands out this provider for both cloud and DNS. */
     public static ProviderRegistry registry(FileBackedTestProvider provider) {
+        return registry(provider, provider);
+    }
+
+    /** A registry that hands out these providers under the test provider's id. */
+    public static ProviderRegistry registry(CloudProvider cloudProvider, DnsProvider dnsProvider) {
         CloudProviderFactory cloud = new CloudProviderFactory() {
             @Override
             public String id() {
@@ -52,7 +64,7 @@ public final class TestHavens {
 
             @Override
             public CloudProvider create(String endpoint, SecretStore secrets) {
-                return provider;
+                return cloudProvider;
             }
         };
         DnsProviderFactory dns = new DnsProviderFactory() {
@@ -63,7 +75,7 @@ public final class TestHavens {
 
             @Override
             public DnsProvider create(String endpoint, SecretStore secrets) {
-                return provider;
+                return dnsProvider;
             }
         };
         return new ProviderRegistry(List.of(cloud), List.of(dns));
@@ -71,9 +83,14 @@ public final class TestHavens {
 
     /** An engine over {@code home} using the test provider and host; retries without real waiting. */
     public static HavenEngine engine(Path home, FileBackedTestProvider provider, FileBackedTestHost host) {
+        return engine(home, registry(provider), host);
+    }
+
+    /** An engine over {@code home} with these providers and the test host; retries without real waiting. */
+    public static HavenEngine engine(Path home, ProviderRegistry registry, FileBackedTestHost host) {
         Applier applier = new Applier(Clock.systemUTC(), (d, c) -> c.throwIfCancelled(), () -> 0.5,
                 RetryPolicy.DEFAULT, 4);
-        return new HavenEngine(new HavenStore(home), registry(provider), host.components(), applier, Clock.systemUTC());
+        return new HavenEngine(new HavenStore(home), registry, host.components(), applier, Clock.systemUTC());
     }
 
     /** An engine as above whose applier uses the given sleeper. */

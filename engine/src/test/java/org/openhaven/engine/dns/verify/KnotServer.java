@@ -20,7 +20,7 @@ import org.xbill.DNS.Type;
  * A real authoritative DNS server (Knot) for one zone on a free loopback port, configured entirely under a
  * temporary directory, stopped by its own PID.
  */
-final class KnotServer implements AutoCloseable {
+public final class KnotServer implements AutoCloseable {
 
     private final Path dir;
     private final String zone;
@@ -28,7 +28,7 @@ final class KnotServer implements AutoCloseable {
     private final Process process;
     private int serial = 1;
 
-    KnotServer(Path dir, String zone, String records) throws IOException, InterruptedException {
+    public KnotServer(Path dir, String zone, String records) throws IOException, InterruptedException {
         Path knotd = Requirements.command("knotd");
         this.dir = dir;
         this.zone = zone;
@@ -57,7 +57,7 @@ final class KnotServer implements AutoCloseable {
         awaitSerial(1);
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", port);
     }
 
@@ -66,7 +66,7 @@ final class KnotServer implements AutoCloseable {
     }
 
     /** Replaces the zone's records and makes Knot serve them (bumps the serial and reloads). */
-    void replaceRecords(String records) throws IOException, InterruptedException {
+    public void replaceRecords(String records) throws IOException, InterruptedException {
         serial++;
         writeZone(records);
         Path knotc = Requirements.command("knotc");
