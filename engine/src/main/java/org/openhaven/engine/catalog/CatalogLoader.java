@@ -49,6 +49,22 @@ public final class CatalogLoader {
         return new Catalog(entries);
     }
 
+    /**
+     * The built-in catalog with every service folder under {@code overrides} taking the place of the built-in
+     * service of the same id (or joining the catalog under a new id): how an air-gapped site points a service at
+     * its own registry mirror, and how the end-to-end test runs stand-in images.
+     */
+    public Catalog loadWithOverrides(Path overrides) {
+        if (!Files.isDirectory(overrides)) {
+            throw OpenHavenException.config("The catalog override directory " + overrides + " does not exist.",
+                    "Give a directory that holds one folder per service, or unset OPENHAVEN_CATALOG_OVERRIDES.");
+        }
+        Map<String, CatalogEntry> byId = new TreeMap<>();
+        readClasspath().forEach(e -> byId.put(e.id(), e));
+        readDirectory(overrides, overrides.toString()).forEach(e -> byId.put(e.id(), e));
+        return new Catalog(byId.values());
+    }
+
     private List<CatalogEntry> readClasspath() {
         URL url = CatalogLoader.class.getClassLoader().getResource(CLASSPATH_ROOT);
         if (url == null) {

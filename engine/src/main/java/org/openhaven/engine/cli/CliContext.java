@@ -8,9 +8,7 @@ import org.openhaven.engine.haven.HavenEngine;
 import org.openhaven.engine.haven.ProviderRegistry;
 import org.openhaven.engine.haven.SpecReader;
 import org.openhaven.engine.plan.Applier;
-import org.openhaven.engine.spec.HavenSpecLoader;
-import org.openhaven.engine.spec.ServerSizes;
-import org.openhaven.engine.spec.SpecValidator;
+import org.openhaven.engine.spec.SpecContext;
 import org.openhaven.engine.state.HavenStore;
 
 /**
@@ -44,8 +42,11 @@ public record CliContext(Supplier<HavenEngine> engine, SpecReader specReader, Te
                 DiscoveredComponents.discover(), Applier.standard(), Clock.systemUTC());
     }
 
-    /** The validating loader, against the built-in catalog (loaded on first use). */
+    /**
+     * The validating loader, against the built-in catalog (loaded on first use) and the server sizes known offline,
+     * the same checks as {@code openhaven validate}.
+     */
     static SpecReader strictSpecReader() {
-        return file -> new HavenSpecLoader(new SpecValidator(BuiltInCatalog.get(), ServerSizes.UNKNOWN)).load(file);
+        return file -> new SpecContext(BuiltInCatalog.get(), SpecContext.builtIn().sizes()).loader().load(file);
     }
 }

@@ -15,9 +15,7 @@ import org.openhaven.engine.render.Manifest;
 import org.openhaven.engine.render.RenderedBundle;
 import org.openhaven.engine.render.StackRenderer;
 import org.openhaven.engine.spec.HavenSpec;
-import org.openhaven.engine.spec.HavenSpecLoader;
-import org.openhaven.engine.spec.ServerSizes;
-import org.openhaven.engine.spec.SpecValidator;
+import org.openhaven.engine.spec.SpecContext;
 import org.openhaven.engine.state.HavenStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,7 +57,8 @@ public final class RenderCommand implements Callable<Integer> {
         try {
             CliContext context = parent.context();
             Catalog catalog = extraCatalogs.isEmpty() ? BuiltInCatalog.get() : new CatalogLoader().load(extraCatalogs);
-            HavenSpec spec = new HavenSpecLoader(new SpecValidator(catalog, ServerSizes.UNKNOWN)).load(specFile);
+            // The sizes known offline (AWS), as 'validate' uses, so a server too small for the services is named here.
+            HavenSpec spec = new SpecContext(catalog, SpecContext.builtIn().sizes()).loader().load(specFile);
             refuseForeignDirectory();
             RenderSecrets secrets = RenderSecrets.choose(havens(context), spec.name(), context.env(),
                     context.terminal().interactive() ? context.terminal() : null);

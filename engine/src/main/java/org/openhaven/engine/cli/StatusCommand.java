@@ -30,10 +30,12 @@ final class StatusCommand extends HavenCommand {
         HavenSpec spec = havenOptions.resolve(context());
         Vault vault = vault(spec.havenId());
         HavenStatus status = engine().status(spec, vault);
+        ServerView server = server(spec, vault);
         if (json) {
-            printJson(status, backupHealth(spec, vault, new PrintWriter(java.io.Writer.nullWriter())));
+            printJson(status, server, backupHealth(spec, vault, new PrintWriter(java.io.Writer.nullWriter())));
         } else {
             printText(status);
+            printServer(server);
             backupHealth(spec, vault, out());
         }
         out().flush();
@@ -74,18 +76,42 @@ final class StatusCommand extends HavenCommand {
         status.problems().forEach(p -> out().println("  Could not check with the provider: " + p));
     }
 
+    /** The server's own view over SSH, or why it could not be had (a problem to show, not a failed status). */
+    record ServerView(java.util.List<String> lines, String problem) {
+    }
+
+    private ServerView server(HavenSpec spec, Vault vault) {
+        try {
+            return new ServerView(engine().serverStatus(spec, vault), null);
+        } catch (OpenHavenException e) {
+            return new ServerView(java.util.List.of(), e.userMessage()
+                    + (e.remedy() == null || e.remedy().isEmpty() ? "" : " " + e.remedy()));
+        }
+    }
+
+    private void printServer(ServerView server) {
+        if (server.problem() != null) {
+            out().println("  Could not check the server: " + server.problem());
+        } else if (!server.lines().isEmpty()) {
+            out().println("Server");
+            server.lines().forEach(l -> out().println("  " + l));
+        }
+    }
+
     /** The status with the lock holder as a nullable field, for JSON. */
     record JsonView(String haven, long revision, java.util.List<ResourceStatus> resources,
                     java.util.List<JournalEntry> journal, org.openhaven.engine.state.HavenLock.Holder lockHolder,
-                    java.util.List<String> problems, String backupHealth) {
+                    java.util.List<String> problems, java.util.List<String> server, String serverProblem,
+                    String backupHealth) {
     }
 
-    private void printJson(HavenStatus status, String backupHealth) {
+    private void printJson(HavenStatus status, ServerView server, String backupHealth) {
         try {
             out().println(new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(new JsonView(status.haven(), status.revision(),
-                            status.resources(), status.journal(), status.lockHolder().orElse(null), status.problems(), backupHealth)));
+                            status.resources(), status.journal(), status.lockHolder().orElse(null), status.problems(),
+                            server.lines(), server.problem(), backupHealth)));
         } catch (IOException e) {
             throw OpenHavenException.internal("Could not encode the status.", e);
         }

@@ -45,8 +45,15 @@ public final class SshHostDeployer implements HostDeployer {
     public static final Duration SERVICE_DEADLINE = Duration.ofMinutes(5);
     private static final Duration CONNECT = Duration.ofSeconds(20);
 
+    /**
+     * Set to {@code true} to skip the bootstrap's package installs (Docker, nftables, …) on a server that has them
+     * already and cannot reach a package mirror (air-gapped hosts, the end-to-end test's lab host).
+     */
+    public static final String SKIP_PACKAGES_ENV = "OPENHAVEN_BOOTSTRAP_SKIP_PACKAGES";
+
     private final HostKeyPins pins;
     private final boolean mailPorts;
+    private final boolean installPackages;
     private final String holder;
 
     /**
@@ -56,7 +63,7 @@ public final class SshHostDeployer implements HostDeployer {
      */
     public SshHostDeployer() {
         this(KnownHostsFile.in(HavenHome.resolve()), false, System.getProperty("user.name", "openhaven") + "@"
-                + hostName());
+                + hostName(), !"true".equalsIgnoreCase(System.getenv(SKIP_PACKAGES_ENV)));
     }
 
     private static String hostName() {
@@ -73,9 +80,15 @@ public final class SshHostDeployer implements HostDeployer {
      * @param holder    who deploys, for the server's deploy lock ({@code user@machine})
      */
     public SshHostDeployer(HostKeyPins pins, boolean mailPorts, String holder) {
+        this(pins, mailPorts, holder, true);
+    }
+
+    /** As above; {@code installPackages} false skips the package installs (see {@link #SKIP_PACKAGES_ENV}). */
+    public SshHostDeployer(HostKeyPins pins, boolean mailPorts, String holder, boolean installPackages) {
         this.pins = pins;
         this.mailPorts = mailPorts;
         this.holder = holder;
+        this.installPackages = installPackages;
     }
 
     @Override
@@ -92,7 +105,7 @@ public final class SshHostDeployer implements HostDeployer {
     public void bootstrap(HostTarget target, Consumer<String> log) {
         String publicKey = PublicKeys.authorizedKeyLine(target.privateKeyOpenSsh(), "openhaven");
         HostBootstrap bootstrap = new HostBootstrap(new BootstrapOptions(HostBootstrap.ADMIN_USER, publicKey,
-                mailPorts, true));
+                mailPorts, installPackages));
         try (SshConnection connection = connect(target)) {
             bootstrap.run(new SshExecutor(connection), lines(log));
         }
@@ -124,6 +137,34 @@ public final class SshHostDeployer implements HostDeployer {
                     .retryable(true)
                     .build();
         }
+    }
+
+    @Override
+    public void forgetHostKey(String host, int port) {
+        pins.forget(host, port);
+    }
+
+    @Override
+    public List<String> describe(HostTarget target) {
+        StatusReport report;
+        try (SshConnection connection = connect(target)) {
+            report = new StatusGatherer(new SshExecutor(connection), ServerLayout.DEFAULT).gather(target.host());
+        }
+        return describe(report);
+    }
+
+    /** The report as status lines (pure, so tests can assert the exact text). */
+    static List<String> describe(StatusReport report) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("release  " + (report.liveRelease().isEmpty() ? "none deployed" : report.liveRelease()));
+        report.services().forEach(s -> lines.add(String.format("service  %-16s %s/%s", s.service(), s.state(),
+                s.health())));
+        lines.add(String.format("disk     %d of %d MiB free", report.diskFreeBytes() >> 20,
+                report.diskTotalBytes() >> 20));
+        lines.add(String.format("memory   %d of %d MiB available", report.memoryAvailableBytes() >> 20,
+                report.memoryTotalBytes() >> 20));
+        report.certificateExpiry().ifPresent(e -> lines.add("tls      certificate valid until " + e));
+        return lines;
     }
 
     /**

@@ -168,6 +168,15 @@ public final class HavenEngine {
         }
     }
 
+    /**
+     * The server's own view (live release, services, disk, memory) over SSH, once a release is deployed; empty
+     * before that. Looking only. Fails with the SSH problem (unreachable, changed host key) as an
+     * OpenHavenException.
+     */
+    public List<String> serverStatus(HavenSpec spec, SecretStore secrets) {
+        return isDeployed(spec.havenId()) ? components.deployer().describe(hostTarget(spec, secrets)) : List.of();
+    }
+
     /** The recorded resources, checked against the providers; never changes state, whatever the providers say. */
     public HavenStatus status(HavenSpec spec, SecretStore secrets) {
         HavenDirectory dir = store.haven(spec.havenId());
@@ -234,6 +243,12 @@ public final class HavenEngine {
             }
             if (!dryRun) {
                 StateFile state = stateFile(spec.havenId());
+                if (!spec.server().isExistingServer()) {
+                    HavenState before = state.read();
+                    before.resource(ResourceKeys.IP).or(() -> before.resource(ResourceKeys.SERVER))
+                            .map(r -> r.attributes().get("ipv4"))
+                            .ifPresent(ip -> components.deployer().forgetHostKey(ip, 22));
+                }
                 state.update(s -> new HavenState(s.formatVersion(), s.haven(), s.revision() + 1, Map.of(), Map.of()));
                 LOG.info("destroyed haven {}: {} resource(s)", spec.havenId(), removed.size());
             }

@@ -22,4 +22,19 @@ public interface HostDeployer {
 
     /** Checks the services answer; fails naming the ones that do not. */
     void verify(HostTarget target, Consumer<String> log);
+
+    /**
+     * The server as {@code openhaven status} shows it, one line each: live release, every service's state and
+     * health, disk and memory. Looks only; empty when this deployer cannot tell.
+     */
+    default java.util.List<String> describe(HostTarget target) {
+        return java.util.List.of();
+    }
+
+    /**
+     * Forgets the pinned host key of a server that destroy removed: clouds hand addresses out again, and a new
+     * server at the old address must be met as a first contact, not refused as a changed key.
+     */
+    default void forgetHostKey(String host, int port) {
+    }
 }

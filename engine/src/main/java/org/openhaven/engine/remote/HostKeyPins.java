@@ -15,6 +15,9 @@ public interface HostKeyPins {
 
     void record(String host, int port, String fingerprint);
 
+    /** Drops the pin of a server that no longer exists, so a new server at the same address is met fresh. */
+    void forget(String host, int port);
+
     /** Pins kept in memory only, for tests and one-shot commands. */
     static HostKeyPins inMemory() {
         Map<String, String> pins = new ConcurrentHashMap<>();
@@ -27,6 +30,11 @@ public interface HostKeyPins {
             @Override
             public void record(String host, int port, String fingerprint) {
                 pins.putIfAbsent(host + ":" + port, fingerprint);
+            }
+
+            @Override
+            public void forget(String host, int port) {
+                pins.remove(host + ":" + port);
             }
         };
     }

@@ -54,6 +54,14 @@ public final class KnownHostsFile implements HostKeyPins {
         return Optional.ofNullable(old);
     }
 
+    @Override
+    public synchronized void forget(String host, int port) {
+        Map<String, String> pins = read();
+        if (pins.remove(key(host, port)) != null) {
+            write(pins);
+        }
+    }
+
     public static boolean isFingerprint(String value) {
         return value != null && FINGERPRINT.matcher(value).matches();
     }

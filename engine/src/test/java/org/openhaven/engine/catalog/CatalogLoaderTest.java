@@ -184,6 +184,27 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void anOverrideDirectoryReplacesTheBuiltInServiceOfTheSameIdAndKeepsTheOthers() throws IOException {
+        writeService("gitea", service("gitea", "keycloak").replace("example/notes:2.4.1", "mirror.local/gitea:1.24.6"),
+                COMPOSE.replace("notes:", "gitea:"));
+
+        Catalog catalog = new CatalogLoader().loadWithOverrides(plugins);
+
+        assertThat(catalog.definition("gitea").images()).containsEntry("gitea", "mirror.local/gitea:1.24.6");
+        assertThat(catalog.entry("gitea").source()).startsWith(plugins.toString());
+        assertThat(catalog.allIds()).isEqualTo(Catalog.builtIn().allIds());
+    }
+
+    @Test
+    void aMissingOverrideDirectoryIsNamed() {
+        assertThatThrownBy(() -> new CatalogLoader().loadWithOverrides(plugins.resolve("nope")))
+                .isInstanceOfSatisfying(OpenHavenException.class, e -> {
+                    assertThat(e.category()).isEqualTo(ErrorCategory.CONFIG);
+                    assertThat(e.userMessage()).contains("nope").contains("does not exist");
+                });
+    }
+
+    @Test
     void unknownServiceSuggestsTheClosestId() {
         assertThatThrownBy(() -> Catalog.builtIn().entry("nextclod"))
                 .hasMessageContaining("did you mean 'nextcloud'?");

@@ -27,8 +27,11 @@ class RenderCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** Runs with an empty OPENHAVEN_HOME of its own, so havens elsewhere on the machine cannot change the result. */
     private int run(String... args) {
-        return OpenHavenCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        CliContext context = new CliContext(() -> null, CliContext.strictSpecReader(), Terminal.system(),
+                Map.of("OPENHAVEN_HOME", dir.resolve("empty-home").toString()), dir);
+        return OpenHavenCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), context);
     }
 
     @Test
@@ -86,6 +89,20 @@ class RenderCommandTest {
         assertThat(Files.readString(bundle.resolve(".env"))).contains("KEYCLOAK_ADMIN_PASSWORD='AdminFromTheVault1234567'");
         assertThat(Vault.openOrCreate(vaultFile, Secret.of("correct horse battery")).keys())
                 .contains("gitea-db/GITEA_DB_PASSWORD");
+    }
+
+    @Test
+    void refusesAnAwsServerTooSmallForTheServicesNamingBothNumbers() throws IOException {
+        Path spec = dir.resolve("haven.yaml");
+        Files.writeString(spec, Files.readString(EXAMPLE).replace("  provider: hetzner\n  region: fsn1          "
+                + "# Falkenstein; also nbg1, hel1, ash, hil, sin\n  size: cx32 ",
+                "  provider: aws\n  region: eu-central-1\n  size: t3.small "));
+
+        int code = run("render", "--spec", spec.toString(), "--out", dir.resolve("bundle").toString());
+
+        assertThat(code).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(err.toString()).contains("t3.small").containsPattern("\\d+ MiB");
+        assertThat(dir.resolve("bundle")).doesNotExist();
     }
 
     @Test

@@ -11,6 +11,22 @@ import org.junit.jupiter.api.io.TempDir;
 class SshHostDeployerTest {
 
     @Test
+    void describeListsReleaseServicesDiskAndMemoryOneLineEach() {
+        org.openhaven.engine.status.StatusReport report = new org.openhaven.engine.status.StatusReport(
+                java.util.List.of(new org.openhaven.engine.status.StatusReport.ServiceStatus("traefik", "running", "healthy"),
+                        new org.openhaven.engine.status.StatusReport.ServiceStatus("keycloak", "restarting", "starting")),
+                40L << 30, 10L << 30, 4L << 30, 3L << 30, "c45e5a20078a", java.util.Optional.empty(),
+                java.util.Optional.empty());
+
+        assertThat(SshHostDeployer.describe(report)).containsExactly(
+                "release  c45e5a20078a",
+                "service  traefik          running/healthy",
+                "service  keycloak         restarting/starting",
+                "disk     10240 of 40960 MiB free",
+                "memory   3072 of 4096 MiB available");
+    }
+
+    @Test
     void renderedBundleBecomesAReleaseWaitingForEachComposeServiceWithAHealthCheck(@TempDir Path dir)
             throws Exception {
         Files.writeString(dir.resolve("compose.yaml"), "services: {}\n");

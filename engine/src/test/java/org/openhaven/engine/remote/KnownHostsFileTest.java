@@ -35,6 +35,19 @@ class KnownHostsFileTest {
     }
 
     @Test
+    void forgetDropsOnlyThatServersPinSoANewServerAtTheAddressIsAFirstContact(@TempDir Path home) {
+        KnownHostsFile pins = KnownHostsFile.in(home);
+        pins.record("h", 22, FIRST);
+        pins.record("other", 22, FIRST);
+
+        pins.forget("h", 22);
+        pins.record("h", 22, SECOND);
+
+        assertThat(KnownHostsFile.in(home).pinned("h", 22)).hasValue(SECOND);
+        assertThat(pins.pinned("other", 22)).hasValue(FIRST);
+    }
+
+    @Test
     void aMistypedFingerprintIsRefused(@TempDir Path home) {
         assertThatThrownBy(() -> KnownHostsFile.in(home).trust("h", 22, "SHA256:abc"))
                 .isInstanceOf(OpenHavenException.class).hasMessageContaining("not an SSH host key fingerprint");

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * the test's own JVM so its state survives the engine process being killed. A kill hook runs right after a create
  * was applied and before its answer is sent: the harshest crash, a create whose response is lost.
  */
-final class StatefulProviderFake implements AutoCloseable {
+public final class StatefulProviderFake implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
@@ -35,9 +35,14 @@ final class StatefulProviderFake implements AutoCloseable {
     private final Map<String, Integer> creations = new TreeMap<>();
     private final AtomicReference<String> killOn = new AtomicReference<>();
     private final AtomicReference<Runnable> killer = new AtomicReference<>();
+    private final AtomicReference<String> publicIpv4 = new AtomicReference<>();
+    private final AtomicReference<java.util.function.Consumer<ObjectNode>> onServerCreated = new AtomicReference<>(s -> {
+    });
+    private final AtomicReference<String> requiredToken = new AtomicReference<>();
+    private final Map<String, Integer> rejected = new TreeMap<>();
     private int nextId = 100;
 
-    StatefulProviderFake() throws IOException {
+    public StatefulProviderFake() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -47,7 +52,30 @@ final class StatefulProviderFake implements AutoCloseable {
         }
     }
 
-    String hetznerEndpoint() {
+    /** Servers created from now on report {@code ip} as their public IPv4 (e.g. a lab host's address). */
+    public void publicIpv4(String ip) {
+        publicIpv4.set(ip);
+    }
+
+    /** Runs {@code hook} with each Hetzner server as created, before the answer: what the cloud does at boot. */
+    public void onServerCreated(java.util.function.Consumer<ObjectNode> hook) {
+        onServerCreated.set(hook);
+    }
+
+    /**
+     * Answers 401 with the provider's documented error body to every request whose bearer token is not
+     * {@code token}; null accepts any token (the default).
+     */
+    public void requireToken(String token) {
+        requiredToken.set(token);
+    }
+
+    /** How many requests were answered 401, by API ("hetzner", "cloudflare", "digitalocean"). */
+    public synchronized Map<String, Integer> rejected() {
+        return new TreeMap<>(rejected);
+    }
+
+    public String hetznerEndpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
@@ -55,7 +83,7 @@ final class StatefulProviderFake implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v2";
     }
 
-    String cloudflareEndpoint() {
+    public String cloudflareEndpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/client/v4";
     }
 
@@ -65,11 +93,11 @@ final class StatefulProviderFake implements AutoCloseable {
         killOn.set(request);
     }
 
-    synchronized Map<String, Integer> creations() {
+    public synchronized Map<String, Integer> creations() {
         return new TreeMap<>(creations);
     }
 
-    synchronized List<ObjectNode> all(String collection) {
+    public synchronized List<ObjectNode> all(String collection) {
         return List.copyOf(collections.get(collection));
     }
 
@@ -86,7 +114,11 @@ final class StatefulProviderFake implements AutoCloseable {
         JsonNode body = JSON.readTree(raw.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : raw);
         Object[] answer;
         synchronized (this) {
-            if (path.startsWith("/v1/")) {
+            String token = requiredToken.get();
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (token != null && !("Bearer " + token).equals(authorization)) {
+                answer = unauthorized(path);
+            } else if (path.startsWith("/v1/")) {
                 answer = hetzner(method, path.substring(3), query, body);
             } else if (path.startsWith("/v2/")) {
                 answer = digitalOcean(method, path.substring(3), query, body);
@@ -104,6 +136,26 @@ final class StatefulProviderFake implements AutoCloseable {
         exchange.sendResponseHeaders((int) answer[0], bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /**
+     * The documented 401 bodies: Hetzner {"error":{"code":"unauthorized"}} (docs.hetzner.cloud/reference/cloud#errors),
+     * Cloudflare's envelope with error 10000 "Authentication error" (developers.cloudflare.com/fundamentals/api/),
+     * DigitalOcean {"id":"Unauthorized"} (docs.digitalocean.com/reference/api/api-reference/#section/Introduction).
+     */
+    private Object[] unauthorized(String path) {
+        if (path.startsWith("/v1/")) {
+            rejected.merge("hetzner", 1, Integer::sum);
+            return new Object[] {401, readTree("{\"error\":{\"code\":\"unauthorized\","
+                    + "\"message\":\"unable to authenticate\",\"details\":null}}")};
+        }
+        if (path.startsWith("/v2/")) {
+            rejected.merge("digitalocean", 1, Integer::sum);
+            return new Object[] {401, readTree("{\"id\":\"Unauthorized\",\"message\":\"Unable to authenticate you.\"}")};
+        }
+        rejected.merge("cloudflare", 1, Integer::sum);
+        return new Object[] {401, readTree("{\"success\":false,\"errors\":[{\"code\":10000,"
+                + "\"message\":\"Authentication error\"}],\"messages\":[],\"result\":null}")};
     }
 
     // --- Hetzner Cloud ---------------------------------------------------------------------------------------------
@@ -127,13 +179,15 @@ final class StatefulProviderFake implements AutoCloseable {
             ObjectNode created = ((ObjectNode) body.deepCopy()).put("id", nextId++);
             if (collection.equals("servers")) {
                 ObjectNode ip = JSON.createObjectNode().put("id", nextId++).put("name", "primary_ip-" + created.get("id"))
-                        .put("ip", "203.0.113." + (items.size() + 10)).put("type", "ipv4")
+                        .put("ip", publicIpv4.get() != null ? publicIpv4.get() : "203.0.113." + (items.size() + 10))
+                        .put("type", "ipv4")
                         .put("assignee_id", created.get("id").asLong()).put("auto_delete", true);
                 ip.set("labels", JSON.createObjectNode());
                 collections.get("primary_ips").add(ip);
                 created.put("status", "running");
                 created.set("public_net", JSON.createObjectNode().set("ipv4", JSON.createObjectNode()
                         .put("id", ip.get("id").asLong()).put("ip", ip.get("ip").asText())));
+                onServerCreated.get().accept(created);
             }
             items.add(created);
             creations.merge(singular, 1, Integer::sum);
