@@ -51,7 +51,7 @@ public final class BackupBenchmark {
                     bytes / 1048576.0 / incremental);
             System.out.printf("full restore:       %6.1f s  %6.1f MiB/s%n", restore, bytes / 1048576.0 / restore);
         } finally {
-            deleteTree(work);
+            FileTrees.delete(work);
         }
     }
 
@@ -93,14 +93,6 @@ public final class BackupBenchmark {
     private static long fileCount(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).count();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -51,7 +51,7 @@ class BackupScriptIT {
         Path gitea = server.path("/opt/openhaven/data/gitea");
         FileTrees.generate(gitea, 6L << 20, 3);
         Path original = work.resolve("original");
-        copyTree(gitea, original);
+        FileTrees.copy(gitea, original);
 
         ServerSandbox.ExecResultWithArgv run = server.run(BackupLayout.SCRIPT, "run", "manual").ok();
 
@@ -65,7 +65,7 @@ class BackupScriptIT {
         assertThat(BackupHealth.assess(java.util.Optional.of(status), status.finishedAt()))
                 .isEqualTo(BackupHealth.HEALTHY);
 
-        deleteTree(gitea);
+        FileTrees.delete(gitea);
         RemoteCommand restore = ResticCommands.onServer(ResticCommands.restore(last.snapshotId(), HAVEN,
                 List.of("/opt/openhaven/data/gitea"), "/"));
         server.run(restore.argv().toArray(String[]::new)).ok();
@@ -122,26 +122,5 @@ class BackupScriptIT {
 
     private ResticRepository repository() {
         return s3.repository("script", work.getFileName().toString());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

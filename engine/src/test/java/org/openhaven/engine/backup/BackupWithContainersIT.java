@@ -83,11 +83,11 @@ class BackupWithContainersIT {
 
         // The disaster: the database is damaged and the app's files are gone.
         Path original = work.resolve("original");
-        copy(appData, original);
+        FileTrees.copy(appData, original);
         docker.exec(db, "echo 'row 1: mallory' > /db/table");
         try (var files = Files.list(appData)) {
             for (Path p : files.toList()) {
-                deleteTree(p);
+                FileTrees.delete(p);
             }
         }
 
@@ -183,26 +183,5 @@ class BackupWithContainersIT {
     private static RemoteCommand hook(String state) {
         return RemoteCommand.of("maintenance " + state, BackupLayout.SCRIPT, "in-service-as", "www-data", "app",
                 "sh", "-c", "echo \"" + state + " $(id -un)\" >> /tmp/hooks");
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws Exception {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

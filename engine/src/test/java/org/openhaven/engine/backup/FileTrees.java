@@ -72,4 +72,27 @@ final class FileTrees {
             return walk.map(root::relativize).map(Path::toString).sorted().map(Path::of).toList();
         }
     }
+
+    /** Copies every directory and file under {@code from} into {@code to}, keeping the relative layout. */
+    static void copy(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    /** Deletes {@code root} and everything below it, deepest paths first. */
+    static void delete(Path root) throws IOException {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }
