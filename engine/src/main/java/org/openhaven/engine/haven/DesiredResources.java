@@ -43,8 +43,10 @@ public final class DesiredResources {
         return desired;
     }
 
-    /** Default deny, then SSH, HTTP(S) for Traefik, WireGuard when peers exist, mail ports when mail is on. */
-    /** The ports the haven's firewall opens, for plans and the desktop's review page. */
+    /**
+     * The ports the haven's firewall opens (default deny, then SSH, HTTP(S) for Traefik, WireGuard when peers
+     * exist, mail ports when mail is on), for plans and the desktop's review page.
+     */
     public static List<FirewallRule> firewallRules(HavenSpec spec) {
         List<FirewallRule> rules = new ArrayList<>(List.of(
                 FirewallRule.tcp(22, "SSH"), FirewallRule.tcp(80, "HTTP (ACME, redirect)"),
