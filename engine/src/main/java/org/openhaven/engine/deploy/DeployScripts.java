@@ -2,8 +2,10 @@ package org.openhaven.engine.deploy;
 
 import java.time.Duration;
 import java.util.List;
+import org.openhaven.engine.host.FirewallRuleset;
 import org.openhaven.engine.remote.ComposeCommands;
 import org.openhaven.engine.remote.FileCommands;
+import org.openhaven.engine.remote.FirewallCommands;
 import org.openhaven.engine.remote.LockCommands;
 import org.openhaven.engine.remote.RemoteCommand;
 import org.openhaven.engine.remote.Shell;
@@ -39,13 +41,37 @@ final class DeployScripts {
                 RemoteCommand.of("", "touch", dir + "/" + ServerLayout.COMPLETE_MARKER));
     }
 
-    /** Points current at the release and brings the stack up. */
-    static RemoteCommand start(ServerLayout layout, ComposeCommands compose, String hash) {
-        return Shell.script("start release " + hash,
+    /**
+     * Points current at the release and brings the stack up; with a {@code firewall} ruleset it first writes and
+     * loads it (see {@link #syncFirewall}), in the same round trip.
+     */
+    static RemoteCommand start(ServerLayout layout, ComposeCommands compose, String hash, String firewall) {
+        List<RemoteCommand> steps = new java.util.ArrayList<>();
+        if (!firewall.isEmpty()) {
+            steps.add(syncFirewall(firewall));
+        }
+        steps.addAll(List.of(
                 RemoteCommand.of("", "touch", layout.release(hash)),
                 FileCommands.switchLink(layout.release(hash), layout.current()),
                 compose.pullMissing(),
-                compose.up());
+                compose.up()));
+        return Shell.script("start release " + hash, steps);
+    }
+
+    /**
+     * Replaces the host's ruleset: written beside the live one, checked with {@code nft -c}, then moved into place
+     * and loaded, so a ruleset nft rejects never replaces a working one. Loading replaces only OpenHaven's table, so
+     * a re-run converges to the same rules.
+     */
+    static RemoteCommand syncFirewall(String ruleset) {
+        String path = FirewallRuleset.PATH;
+        String next = path + ".new";
+        return Shell.script("open the services' ports",
+                RemoteCommand.of("", "install", "-d", "-m", "0755", path.substring(0, path.lastIndexOf('/'))),
+                Shell.raw("", "printf '%s' " + RemoteCommand.quote(ruleset) + " >" + RemoteCommand.quote(next)),
+                FirewallCommands.check(next),
+                RemoteCommand.of("", "mv", next, path),
+                FirewallCommands.load(path));
     }
 
     /**

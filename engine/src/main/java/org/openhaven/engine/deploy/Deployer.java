@@ -80,7 +80,7 @@ public final class Deployer {
 
     /** Starts the release; returns the failure line ("unhealthy svc state", or a start error) when it did not come up. */
     private Optional<String> startAndWait(ReleaseBundle bundle, ComposeCommands compose, OutputConsumer output) {
-        ExecResult started = executor.run(DeployScripts.start(layout, compose, bundle.hash()), output);
+        ExecResult started = executor.run(DeployScripts.start(layout, compose, bundle.hash(), bundle.firewall()), output);
         if (!started.succeeded()) {
             return Optional.of("start " + started.tail(LOG_LINES));
         }

@@ -17,9 +17,11 @@ import org.openhaven.engine.remote.RemoteCommand;
  * @param services    the compose services to wait for, each with its own deadline
  * @param postDeploy  commands to run after all services are healthy (e.g. create the first admin); must be
  *                    idempotent, since a re-run deploy runs them again
+ * @param firewall    the host's nftables ruleset (see {@code host.FirewallRuleset}) loaded before the stack starts,
+ *                    so ports of newly added services open; empty leaves the host firewall as it is
  */
 public record ReleaseBundle(String hash, Map<String, byte[]> files, List<ServiceCheck> services,
-        List<RemoteCommand> postDeploy) {
+        List<RemoteCommand> postDeploy, String firewall) {
 
     /** Files only root may read on the server. */
     public static final List<String> SECRET_FILES = List.of(".env");
@@ -35,6 +37,13 @@ public record ReleaseBundle(String hash, Map<String, byte[]> files, List<Service
         files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
         services = List.copyOf(services);
         postDeploy = List.copyOf(postDeploy);
+        firewall = Objects.requireNonNullElse(firewall, "");
+    }
+
+    /** A bundle that leaves the host firewall alone. */
+    public ReleaseBundle(String hash, Map<String, byte[]> files, List<ServiceCheck> services,
+            List<RemoteCommand> postDeploy) {
+        this(hash, files, services, postDeploy, "");
     }
 
     private static void requireRelative(String path) {

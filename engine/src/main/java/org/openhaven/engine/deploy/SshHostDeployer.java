@@ -12,11 +12,13 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.openhaven.engine.cloud.FirewallRule;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.haven.HostDeployer;
 import org.openhaven.engine.haven.HostTarget;
 import org.openhaven.engine.host.BootstrapOptions;
+import org.openhaven.engine.host.FirewallRuleset;
 import org.openhaven.engine.host.HostBootstrap;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Deadline;
@@ -113,7 +115,7 @@ public final class SshHostDeployer implements HostDeployer {
 
     @Override
     public void deploy(HostTarget target, Path bundleDir, String bundleHash, Consumer<String> log) {
-        ReleaseBundle bundle = readBundle(bundleDir, bundleHash);
+        ReleaseBundle bundle = readBundle(bundleDir, bundleHash, mailPorts);
         try (SshConnection connection = connect(target)) {
             new Deployer(new SshExecutor(connection), ServerLayout.DEFAULT).deploy(bundle, holder, lines(log));
         }
@@ -168,10 +170,11 @@ public final class SshHostDeployer implements HostDeployer {
     }
 
     /**
-     * Reads a rendered bundle directory: every file, plus health checks and post-deploy commands from its manifest.
+     * Reads a rendered bundle directory: every file, plus health checks and post-deploy commands from its manifest,
+     * and the host firewall opening 22 plus the manifest's ports (and the mail ports when {@code mail}).
      * A health check's {@code container} is the compose service key (a catalog service may have several).
      */
-    static ReleaseBundle readBundle(Path dir, String hash) {
+    static ReleaseBundle readBundle(Path dir, String hash, boolean mail) {
         try (Stream<Path> walk = Files.walk(dir)) {
             Map<String, byte[]> files = new TreeMap<>();
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
@@ -184,10 +187,22 @@ public final class SshHostDeployer implements HostDeployer {
                             SERVICE_DEADLINE)).distinct().toList();
             List<RemoteCommand> post = manifest.postDeploy() == null ? List.of()
                     : manifest.postDeploy().stream().map(c -> new RemoteCommand(c.argv(), c.description())).toList();
-            return new ReleaseBundle(hash, files, checks, post);
+            return new ReleaseBundle(hash, files, checks, post, firewall(manifest, mail));
         } catch (IOException e) {
             throw OpenHavenException.internal("The rendered bundle in " + dir + " could not be read.", e);
         }
+    }
+
+    /** The host's ruleset for a release: the ports its services declare, plus mail's when the haven runs mail. */
+    static String firewall(Manifest manifest, boolean mail) {
+        List<FirewallRule> openings = new java.util.ArrayList<>();
+        if (manifest.ports() != null) {
+            manifest.ports().forEach(p -> openings.add(FirewallRuleset.opening(p.port(), p.protocol(), p.purpose())));
+        }
+        if (mail) {
+            openings.addAll(FirewallRuleset.MAIL);
+        }
+        return FirewallRuleset.render(openings);
     }
 
     private SshConnection connect(HostTarget target) {

@@ -5,16 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.openhaven.engine.catalog.Catalog;
+import org.openhaven.engine.catalog.ServiceDefinition;
 import org.openhaven.engine.cloud.FirewallRule;
 import org.openhaven.engine.cloud.ResourceKind;
+import org.openhaven.engine.host.FirewallRuleset;
 import org.openhaven.engine.plan.DesiredResource;
 import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.spec.SpecValidator;
 
 /** What a spec asks for, resource by resource: a pure function of the spec, so planning needs no network. */
 public final class DesiredResources {
 
     static final String IMAGE = "debian-12";
     static final String WIREGUARD_PORT = "51820";
+    private static final Catalog CATALOG = Catalog.builtIn();
 
     private DesiredResources() {
     }
@@ -45,7 +50,8 @@ public final class DesiredResources {
 
     /**
      * The ports the haven's firewall opens (default deny, then SSH, HTTP(S) for Traefik, WireGuard when peers
-     * exist, mail ports when mail is on), for plans and the desktop's review page.
+     * exist, mail ports when mail is on, then the ports the selected services declare in the catalog), for plans
+     * and the desktop's review page.
      */
     public static List<FirewallRule> firewallRules(HavenSpec spec) {
         List<FirewallRule> rules = new ArrayList<>(List.of(
@@ -55,10 +61,16 @@ public final class DesiredResources {
             rules.add(FirewallRule.udp(Integer.parseInt(WIREGUARD_PORT), "WireGuard"));
         }
         if (spec.mail() != null && spec.mail().enabled()) {
-            rules.add(FirewallRule.tcp(25, "SMTP"));
-            rules.add(FirewallRule.tcp(465, "SMTPS"));
-            rules.add(FirewallRule.tcp(587, "Submission"));
-            rules.add(FirewallRule.tcp(993, "IMAPS"));
+            rules.addAll(FirewallRuleset.MAIL);
+        }
+        // Then what the resolved services declare (gitea's 2222 for git over SSH, …), once per port and protocol.
+        for (String id : CATALOG.resolve(SpecValidator.requestedServices(spec, CATALOG))) {
+            for (ServiceDefinition.Port port : CATALOG.definition(id).ports()) {
+                FirewallRule rule = FirewallRuleset.opening(port.port(), port.protocol(), port.purpose());
+                if (rules.stream().noneMatch(r -> r.protocol() == rule.protocol() && r.port() == rule.port())) {
+                    rules.add(rule);
+                }
+            }
         }
         return rules;
     }

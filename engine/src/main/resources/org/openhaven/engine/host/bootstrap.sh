@@ -1,6 +1,6 @@
 # OpenHaven host bootstrap: the one source for both the cloud-init user-data of new servers and the script run
 # over SSH on existing ones. Idempotent: every step checks before it changes, so running it twice is harmless.
-# Expects ADMIN_USER, ADMIN_KEY, MAIL_PORTS (yes/no) and INSTALL_PACKAGES (yes/no) set above this line.
+# Expects ADMIN_USER, ADMIN_KEY, FIREWALL_RULESET (nftables text) and INSTALL_PACKAGES (yes/no) set above this line.
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 umask 022
@@ -84,25 +84,8 @@ fi
 
 # --- firewall: our own nftables table, default-deny input; Docker keeps its own tables and chains -----------
 install -d -m 0755 /etc/openhaven
-mail_rule=""
-[ "$MAIL_PORTS" = yes ] && mail_rule="tcp dport { 25, 465, 587, 993 } accept"
-cat >/etc/openhaven/firewall.nft <<NFT
-# Managed by OpenHaven. Replaces only the table inet openhaven; never flushes Docker's rules.
-table inet openhaven
-delete table inet openhaven
-table inet openhaven {
-    chain input {
-        type filter hook input priority filter; policy drop;
-        iifname "lo" accept
-        ct state established,related accept
-        ct state invalid drop
-        meta l4proto { icmp, ipv6-icmp } accept
-        tcp dport { 22, 80, 443 } accept
-        udp dport 51820 accept
-        $mail_rule
-    }
-}
-NFT
+# FIREWALL_RULESET (set on top) is built by FirewallRuleset, the same text every deploy writes with its own ports.
+printf '%s' "$FIREWALL_RULESET" >/etc/openhaven/firewall.nft
 nft -c -f /etc/openhaven/firewall.nft || die "the firewall rules do not validate; the firewall was left unchanged" 6
 nft -f /etc/openhaven/firewall.nft
 # nftables.service loads /etc/nftables.conf at boot; Debian's default starts with "flush ruleset", which would

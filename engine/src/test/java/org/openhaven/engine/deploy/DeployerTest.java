@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.remote.ComposeCommands;
 import org.openhaven.engine.remote.ExecResult;
 import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
@@ -131,5 +132,28 @@ class DeployerTest {
                 new byte[0]), List.of(), List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ReleaseBundle("../x", Map.of("compose.yaml", new byte[0]), List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void firewallSyncChecksTheNewRulesetBeforeReplacingAndLoadingIt() {
+        assertThat(DeployScripts.syncFirewall("table inet openhaven {}\n").argv().get(2)).isEqualTo(String.join("\n",
+                "set -e",
+                "install -d -m 0755 /etc/openhaven",
+                "sh -c 'printf '\\''%s'\\'' '\\''table inet openhaven {}",
+                "'\\'' >/etc/openhaven/firewall.nft.new'",
+                "nft -c -f /etc/openhaven/firewall.nft.new",
+                "mv /etc/openhaven/firewall.nft.new /etc/openhaven/firewall.nft",
+                "nft -f /etc/openhaven/firewall.nft"));
+    }
+
+    @Test
+    void startLoadsTheFirewallInTheSameRoundTripOnlyWhenTheReleaseCarriesOne() {
+        ComposeCommands compose = new ComposeCommands(ComposeCommands.Flavor.V2, "/opt/openhaven/current", "openhaven");
+        String with = DeployScripts.start(ServerLayout.DEFAULT, compose, "new1", "table inet openhaven {}\n")
+                .argv().get(2);
+        String without = DeployScripts.start(ServerLayout.DEFAULT, compose, "new1", "").argv().get(2);
+        assertThat(with).startsWith("set -e\n" + DeployScripts.syncFirewall("table inet openhaven {}\n").shellLine()
+                + "\n").endsWith(without.substring("set -e".length()));
+        assertThat(without).doesNotContain("nft");
     }
 }

@@ -42,7 +42,7 @@ class SshHostDeployerTest {
                                 "argv":["docker","exec","gitea","gitea","admin"],"shellLine":"ignored"}],
                  "someFutureField":true}
                 """);
-        ReleaseBundle bundle = SshHostDeployer.readBundle(dir, "abc");
+        ReleaseBundle bundle = SshHostDeployer.readBundle(dir, "abc", false);
         assertThat(bundle.hash()).isEqualTo("abc");
         assertThat(bundle.files()).containsOnlyKeys("compose.yaml", ".env", "traefik/traefik.yml", "manifest.json");
         assertThat(new String(bundle.files().get(".env"), StandardCharsets.UTF_8)).isEqualTo("A=b\n");
@@ -54,5 +54,21 @@ class SshHostDeployerTest {
             assertThat(c.description()).isEqualTo("create the gitea admin");
             assertThat(c.shellLine()).isEqualTo("docker exec gitea gitea admin");
         });
+    }
+
+    @Test
+    void releaseFirewallOpensSshAndEveryPortTheManifestListsPlusMailWhenMailIsOn(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), "services: {}\n");
+        Files.writeString(dir.resolve("manifest.json"), """
+                {"formatVersion":1,"haven":"h","bundleHash":"abc",
+                 "ports":[{"port":80,"protocol":"tcp","service":"traefik","purpose":"HTTP"},
+                          {"port":443,"protocol":"tcp","service":"traefik","purpose":"HTTPS"},
+                          {"port":2222,"protocol":"tcp","service":"gitea","purpose":"git over SSH"},
+                          {"port":51820,"protocol":"udp","service":"wireguard","purpose":"WireGuard"}]}
+                """);
+        assertThat(SshHostDeployer.readBundle(dir, "abc", false).firewall())
+                .contains("        tcp dport { 22, 80, 443, 2222 } accept\n        udp dport { 51820 } accept\n");
+        assertThat(SshHostDeployer.readBundle(dir, "abc", true).firewall())
+                .contains("        tcp dport { 22, 25, 80, 443, 465, 587, 993, 2222 } accept\n");
     }
 }

@@ -17,8 +17,8 @@ class CloudInitUserDataTest {
                 new MailSpec(true));
         HavenSpec noMail = new HavenSpec("h", "example.org", null, null, null, null, List.of(), null, null, null);
         String mail = new CloudInitUserData().userData(withMail, key + "\n");
-        assertThat(mail).startsWith("#cloud-config\n").contains("ADMIN_USER=openhaven", key, "MAIL_PORTS=yes",
+        assertThat(mail).startsWith("#cloud-config\n").contains("ADMIN_USER=openhaven", key, "tcp dport { 22, 25, 80, 443, 465, 587, 993 } accept",
                 "INSTALL_PACKAGES=yes");
-        assertThat(new CloudInitUserData().userData(noMail, key)).contains("MAIL_PORTS=no");
+        assertThat(new CloudInitUserData().userData(noMail, key)).contains("tcp dport { 22, 80, 443 } accept");
     }
 }

@@ -56,8 +56,8 @@ class HostBootstrapTest {
     @Test
     void mailPortsOpenOnlyWhenMailIsOn() {
         String withoutMail = new HostBootstrap(new BootstrapOptions("haven", key, false, true)).script();
-        assertThat(bootstrap.script()).contains("MAIL_PORTS=yes");
-        assertThat(withoutMail).contains("MAIL_PORTS=no");
+        assertThat(bootstrap.script()).contains("tcp dport { 22, 25, 80, 443, 465, 587, 993 } accept");
+        assertThat(withoutMail).contains("tcp dport { 22, 80, 443 } accept").doesNotContain("465");
     }
 
     @Test
