@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openhaven.engine.cloud.FirewallRule;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.host.BootstrapOptions;
+import org.openhaven.engine.host.FirewallRuleset;
 import org.openhaven.engine.host.HostBootstrap;
 import org.openhaven.engine.remote.CountingExecutor;
 import org.openhaven.engine.remote.OutputConsumer;
@@ -95,6 +97,11 @@ class LabHostDeploySystemIT {
                     OutputConsumer.IGNORE);
             assertThat(again.uploaded()).isFalse();
         }
+        // The deploy replaced the bootstrap's ruleset with the release's: its extra port is open, WireGuard (not in
+        // this stack) is closed again.
+        assertThat(lab.exec("nft", "list", "table", "inet", "openhaven").lines().map(String::strip)
+                .filter(l -> l.contains("dport") && l.endsWith("accept")).toList())
+                .containsExactly("tcp dport { 22, 80, 443, 2222 } accept");
         assertThat(lab.exec("stat", "-c", "%a %U", "/opt/openhaven/current/.env").strip()).isEqualTo("600 root");
         assertThat(lab.exec("ls", "/opt/openhaven").lines().toList()).doesNotContain(".deploy-lock");
     }
@@ -166,6 +173,9 @@ class LabHostDeploySystemIT {
                         ".env", "STANDIN_PASSWORD=not-a-real-secret\n".getBytes(StandardCharsets.UTF_8),
                         "www/index.html", ("release " + name + "\n").getBytes(StandardCharsets.UTF_8)),
                 List.of(new ReleaseBundle.ServiceCheck("web", Duration.ofSeconds(healthy ? 60 : 8))),
-                List.of(RemoteCommand.of("mark the post-deploy step", "touch", "/opt/openhaven/post-deploy-ran")));
+                List.of(RemoteCommand.of("mark the post-deploy step", "touch", "/opt/openhaven/post-deploy-ran")),
+                // The stand-in stack declares one port beyond the bootstrap's, as gitea does for git over SSH.
+                FirewallRuleset.render(List.of(FirewallRule.tcp(80, "HTTP"), FirewallRule.tcp(443, "HTTPS"),
+                        FirewallRule.tcp(2222, "git over SSH"))));
     }
 }
