@@ -193,12 +193,17 @@ public final class SshHostDeployer implements HostDeployer {
         }
     }
 
-    /** The host's ruleset for a release: the ports its services declare, plus mail's when the haven runs mail. */
+    /**
+     * The host's ruleset for a release: the ports its services declare, plus mail's when the haven runs mail. A
+     * manifest without a ports list (written before it had one) leaves the firewall as it is, rather than closing
+     * the web ports it cannot know about.
+     */
     static String firewall(Manifest manifest, boolean mail) {
-        List<FirewallRule> openings = new java.util.ArrayList<>();
-        if (manifest.ports() != null) {
-            manifest.ports().forEach(p -> openings.add(FirewallRuleset.opening(p.port(), p.protocol(), p.purpose())));
+        if (manifest.ports() == null) {
+            return "";
         }
+        List<FirewallRule> openings = new java.util.ArrayList<>();
+        manifest.ports().forEach(p -> openings.add(FirewallRuleset.opening(p.port(), p.protocol(), p.purpose())));
         if (mail) {
             openings.addAll(FirewallRuleset.MAIL);
         }

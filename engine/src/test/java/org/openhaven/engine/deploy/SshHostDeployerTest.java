@@ -71,4 +71,11 @@ class SshHostDeployerTest {
         assertThat(SshHostDeployer.readBundle(dir, "abc", true).firewall())
                 .contains("        tcp dport { 22, 25, 80, 443, 465, 587, 993, 2222 } accept\n");
     }
+
+    @Test
+    void manifestWithoutAPortsListLeavesTheHostFirewallAlone(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), "services: {}\n");
+        Files.writeString(dir.resolve("manifest.json"), "{\"formatVersion\":1,\"haven\":\"h\"}");
+        assertThat(SshHostDeployer.readBundle(dir, "abc", true).firewall()).isEmpty();
+    }
 }

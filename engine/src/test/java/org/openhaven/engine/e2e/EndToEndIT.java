@@ -122,6 +122,10 @@ class EndToEndIT {
         assertThat(containers.lines().filter(l -> l.contains("(healthy)")).map(l -> l.split("[-_ ]")[1]))
                 .as(containers).contains("traefik", "keycloak", "portal");
         assertThat(lab.exec("sshd", "-T")).contains("passwordauthentication no");
+        // The deploy loaded the ruleset from the rendered manifest: SSH plus Traefik's ports, no WireGuard.
+        assertThat(lab.exec("nft", "list", "table", "inet", "openhaven").lines().map(String::strip)
+                .filter(l -> l.contains("dport") && l.endsWith("accept")).toList())
+                .containsExactly("tcp dport { 22, 80, 443 } accept");
         assertThat(Files.readString(home.resolve("known_hosts"))).as("pinned on first contact")
                 .containsPattern(java.util.regex.Pattern.quote(lab.address()) + ":22 SHA256:");
     }
