@@ -1,6 +1,7 @@
 package org.openhaven.engine.haven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -136,11 +137,15 @@ class HavenEngineTest {
     }
 
     @Test
-    void removingAServiceFromTheSpecPlansAnUpdateOfTheRelease() {
+    void removingAServiceFromTheSpecPlansAnUpdateOfTheReleaseAndClosesItsPort() {
         apply(null);
         Plan plan = engine.plan(TestHavens.cloudSpec("family", List.of("vaultwarden")));
-        assertThat(plan.changes()).filteredOn(c -> c.action() == Action.UPDATE).singleElement()
-                .satisfies(c -> assertThat(c.details()).containsExactly("services: vaultwarden,gitea → vaultwarden"));
+        assertThat(plan.changes()).filteredOn(c -> c.action() == Action.UPDATE)
+                .extracting(c -> c.key(), c -> c.details())
+                .containsExactly(
+                        tuple("firewall", List.of("inbound: tcp/22 tcp/80 tcp/443 udp/51820 tcp/2222 → "
+                                + "tcp/22 tcp/80 tcp/443 udp/51820")),
+                        tuple("stack", List.of("services: vaultwarden,gitea → vaultwarden")));
     }
 
     @Test
