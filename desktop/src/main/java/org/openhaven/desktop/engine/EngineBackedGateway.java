@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,18 +65,18 @@ public final class EngineBackedGateway implements EngineGateway {
     private final ProviderRegistry providers;
     private final HavenEngine engine;
     private final ServiceProbe probe;
-    private final Clock clock;
+    private final InstantSource clock;
     private final VaultSession vault;
     /** The spec this session planned or applied last; the dashboard's haven. */
     private volatile HavenSpec lastSpec;
 
     public EngineBackedGateway(Catalog catalog, ProviderRegistry providers, HavenEngine engine, ServiceProbe probe) {
-        this(catalog, providers, engine, probe, Clock.systemUTC());
+        this(catalog, providers, engine, probe, InstantSource.system());
     }
 
     /** @param clock judges the backup's age (overdue after 26 hours) */
     EngineBackedGateway(Catalog catalog, ProviderRegistry providers, HavenEngine engine, ServiceProbe probe,
-                        Clock clock) {
+                        InstantSource clock) {
         this.clock = clock;
         this.catalog = catalog;
         this.providers = providers;

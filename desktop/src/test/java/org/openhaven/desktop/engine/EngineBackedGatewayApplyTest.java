@@ -8,11 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -67,22 +64,7 @@ class EngineBackedGatewayApplyTest {
         host = new FileBackedTestHost(work.resolve("host.log"));
         engine = TestHavens.engine(home, provider, host);
         gateway = new EngineBackedGateway(Catalog.builtIn(), TestHavens.registry(provider), engine,
-                url -> probe.probe(url), new Clock() {
-                    @Override
-                    public ZoneId getZone() {
-                        return ZoneOffset.UTC;
-                    }
-
-                    @Override
-                    public Clock withZone(ZoneId zone) {
-                        return this;
-                    }
-
-                    @Override
-                    public Instant instant() {
-                        return now;
-                    }
-                });
+                url -> probe.probe(url), () -> now);
     }
 
     @Test
