@@ -22,6 +22,8 @@ class ArchitectureTest {
         "org.openhaven.engine.state",
         // The cost outlook the facade's estimateCost returns.
         "org.openhaven.engine.cost",
+        // The server's own view (containers, certificate, backup status file) the facade's serverReport returns.
+        "org.openhaven.engine.status",
     };
 
     private static final JavaClasses DESKTOP = new ClassFileImporter()

@@ -19,6 +19,7 @@ import org.openhaven.desktop.engine.VpnPeer;
 import org.openhaven.desktop.ui.Async;
 import org.openhaven.desktop.ui.Formats;
 import org.openhaven.desktop.ui.Messages;
+import org.openhaven.engine.backup.BackupHealth;
 import org.openhaven.engine.error.OpenHavenException;
 
 /** The dashboard: live service health, certificate expiry, last backup, VPN peers, and the activity log. */
@@ -52,9 +53,25 @@ public final class DashboardViewModel {
     private void statusArrived(HavenStatus now) {
         status.set(now);
         services.setAll(now.services());
-        lastBackup.set(now.lastBackup() == null ? Messages.get("dashboard.backup.never")
-                : Messages.get("dashboard.backup.at", Formats.age(now.lastBackup(), clock.instant())));
-        error.set("");
+        lastBackup.set(backupText(now));
+        error.set(now.serverProblem().isEmpty() ? "" : Messages.get("dashboard.server.problem", now.serverProblem()));
+    }
+
+    /** The "Last backup" card: when the last success finished, and whether it is overdue or the last run failed. */
+    String backupText(HavenStatus now) {
+        if (now.backupHealth() == null && !now.serverProblem().isEmpty()) {
+            return Messages.get("dashboard.backup.unknown");
+        }
+        String age = now.lastBackup() == null ? null : Formats.age(now.lastBackup(), clock.instant());
+        if (now.backupHealth() == BackupHealth.FAILED) {
+            return age == null ? Messages.get("dashboard.backup.failedNever", now.backupError())
+                    : Messages.get("dashboard.backup.failed", now.backupError(), age);
+        }
+        if (age == null) {
+            return Messages.get("dashboard.backup.never");
+        }
+        return Messages.get(now.backupHealth() == BackupHealth.OVERDUE ? "dashboard.backup.overdue"
+                : "dashboard.backup.at", age);
     }
 
     private void failed(OpenHavenException e) {

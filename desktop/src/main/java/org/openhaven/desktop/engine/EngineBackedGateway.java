@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.openhaven.engine.backup.BackupBucket;
+import org.openhaven.engine.backup.BackupHealth;
+import org.openhaven.engine.backup.BackupStatus;
+import org.openhaven.engine.backup.BackupStatusParser;
 import org.openhaven.engine.backup.ResticRepository;
 import org.openhaven.engine.catalog.Catalog;
 import org.openhaven.engine.catalog.ServiceDefinition;
@@ -38,6 +44,9 @@ import org.openhaven.engine.spec.SpecValidator;
 import org.openhaven.engine.spec.VpnSpec;
 import org.openhaven.engine.state.AtomicFiles;
 import org.openhaven.engine.state.HavenDirectory;
+import org.openhaven.engine.status.StatusReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway on the real engine: the same {@link HavenEngine} the CLI composes, the built-in catalog and the
@@ -45,6 +54,8 @@ import org.openhaven.engine.state.HavenDirectory;
  * the haven's encrypted vault; apply runs the engine's resumable flow.
  */
 public final class EngineBackedGateway implements EngineGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineBackedGateway.class);
 
     /** The vault key under which the renderer keeps the owner's first Keycloak password. */
     static final String OWNER_PASSWORD_KEY = "keycloak/KEYCLOAK_OWNER_TEMPORARY_PASSWORD";
@@ -54,11 +65,19 @@ public final class EngineBackedGateway implements EngineGateway {
     private final ProviderRegistry providers;
     private final HavenEngine engine;
     private final ServiceProbe probe;
+    private final InstantSource clock;
     private final VaultSession vault;
     /** The spec this session planned or applied last; the dashboard's haven. */
     private volatile HavenSpec lastSpec;
 
     public EngineBackedGateway(Catalog catalog, ProviderRegistry providers, HavenEngine engine, ServiceProbe probe) {
+        this(catalog, providers, engine, probe, InstantSource.system());
+    }
+
+    /** @param clock judges the backup's age (overdue after 26 hours) */
+    EngineBackedGateway(Catalog catalog, ProviderRegistry providers, HavenEngine engine, ServiceProbe probe,
+                        InstantSource clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.providers = providers;
         this.engine = engine;
@@ -204,15 +223,48 @@ public final class EngineBackedGateway implements EngineGateway {
                 .map(l -> l.substring(l.indexOf('=') + 1).strip()).findFirst().orElse("");
     }
 
+    /**
+     * Service states from the server's own view over SSH (container state and health), merged with one HTTPS probe
+     * per service for reachability and the certificate each one presents; the last backup from the server's backup
+     * status file. When SSH fails (unreachable, changed host key, locked vault) the probe alone decides and
+     * {@link HavenStatus#serverProblem()} says why.
+     */
     @Override
     public HavenStatus status() {
         HavenSpec spec = currentSpec();
+        Optional<StatusReport> report = Optional.empty();
+        String serverProblem = "";
+        try {
+            report = engine.serverReport(spec, vault.forHaven(spec.havenId()));
+        } catch (OpenHavenException e) {
+            LOG.info("server status of {} not read: {}", spec.havenId(), e.userMessage());
+            serverProblem = e.remedy().isEmpty() ? e.userMessage() : e.userMessage() + " " + e.remedy();
+        }
+        List<StatusReport.ServiceStatus> containers = report.map(StatusReport::services).orElse(List.of());
+        Instant domainCertificate = report.flatMap(StatusReport::certificateExpiry).orElse(null);
         List<ServiceHealth> services = links(spec).stream().map(l -> {
             ServiceProbe.Result found = probe.probe(l.url());
-            return new ServiceHealth(l.id(), l.name(), l.url(), found.state(), found.certificateExpiry());
+            ServiceHealth.State state = ServerView.state(l.id(), containers)
+                    .map(server -> ServerView.merge(server, found.state())).orElse(found.state());
+            Instant expiry = found.certificateExpiry() != null ? found.certificateExpiry() : domainCertificate;
+            return new ServiceHealth(l.id(), l.name(), l.url(), state, expiry);
         }).toList();
         boolean deploying = engine.lockHolder(spec.havenId()).isPresent();
-        return new HavenStatus(spec.name(), services, null, deploying);
+        if (report.isEmpty()) {
+            return new HavenStatus(spec.name(), services, null, deploying, null, "", serverProblem);
+        }
+        Optional<BackupStatus> backup;
+        try {
+            backup = BackupStatusParser.parse(report.get().lastBackupJson().orElse(null));
+        } catch (OpenHavenException e) {
+            return new HavenStatus(spec.name(), services, null, deploying, BackupHealth.FAILED,
+                    e.userMessage() + " " + e.remedy(), "");
+        }
+        Instant lastSuccess = backup.flatMap(BackupStatus::lastSuccess).map(BackupStatus.Snapshot::finishedAt)
+                .orElse(null);
+        String error = backup.filter(b -> !b.lastRunSucceeded()).flatMap(BackupStatus::error).orElse("");
+        return new HavenStatus(spec.name(), services, lastSuccess, deploying,
+                BackupHealth.assess(backup, clock.instant()), error, "");
     }
 
     /** The spec of this session's last plan or apply, else that of the open vault's haven or the first saved one. */

@@ -55,7 +55,10 @@ public interface EngineGateway {
      */
     DeployResult apply(HavenSpec spec, ProgressListener listener, Cancellation cancellation);
 
-    /** Live health of the deployed haven: one HTTPS probe per service, certificate expiry, last backup. */
+    /**
+     * Live health of the deployed haven: the server's own view of its containers over SSH merged with one HTTPS
+     * probe per service, certificate expiry, and the last backup from the server's backup status file.
+     */
     HavenStatus status();
 
     /** The spec of the deployed haven, as last applied; the dashboard edits a copy of it. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.openhaven.desktop.engine.HavenStatus;
 import org.openhaven.desktop.engine.ServiceHealth;
 import org.openhaven.desktop.ui.Messages;
+import org.openhaven.engine.backup.BackupHealth;
 import org.openhaven.engine.plan.ProgressEvent;
 
 /**
@@ -39,7 +40,13 @@ public final class NotificationPolicy {
                         Messages.get("notify.cert.title", service.name()), Messages.get("notify.cert.text", days)));
             }
         }
-        if (status.lastBackup() == null || Duration.between(status.lastBackup(), now).compareTo(BACKUP_MAX_AGE) > 0) {
+        boolean backupUnknown = status.backupHealth() == null && !status.serverProblem().isEmpty();
+        if (status.backupHealth() == BackupHealth.FAILED) {
+            add(out, current, new Notification("backup-failed", Notification.Level.WARNING,
+                    Messages.get("notify.backup.failed.title"),
+                    Messages.get("notify.backup.failed.text", status.backupError())));
+        } else if (!backupUnknown && (status.lastBackup() == null
+                || Duration.between(status.lastBackup(), now).compareTo(BACKUP_MAX_AGE) > 0)) {
             add(out, current, new Notification("backup", Notification.Level.WARNING,
                     Messages.get("notify.backup.title"), status.lastBackup() == null
                     ? Messages.get("notify.backup.never")

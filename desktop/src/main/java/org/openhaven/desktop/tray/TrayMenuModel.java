@@ -6,6 +6,7 @@ import org.openhaven.desktop.engine.ServiceHealth;
 import org.openhaven.desktop.ui.Formats;
 import org.openhaven.desktop.ui.Messages;
 import org.openhaven.desktop.vpn.VpnState;
+import org.openhaven.engine.backup.BackupHealth;
 
 /** Builds the tray menu from the haven's status and the real VPN state. Pure. */
 public final class TrayMenuModel {
@@ -23,9 +24,7 @@ public final class TrayMenuModel {
                         vpn == VpnState.CONNECTED, vpn != VpnState.NOT_INSTALLED && vpn != VpnState.UNKNOWN,
                         () -> actions.setVpn(vpn != VpnState.CONNECTED)))
                 .add(TrayMenu.Item.line("sync", Messages.get("tray.sync", syncState(status))))
-                .add(TrayMenu.Item.line("backup", status == null || status.lastBackup() == null
-                        ? Messages.get("tray.backup.never")
-                        : Messages.get("tray.backup", Formats.age(status.lastBackup(), now))))
+                .add(TrayMenu.Item.line("backup", backupLine(status, now)))
                 .add(TrayMenu.Item.separator())
                 .add(TrayMenu.Item.action("dashboard", Messages.get("tray.dashboard"), actions::openDashboard));
         if (status != null) {
@@ -46,5 +45,20 @@ public final class TrayMenuModel {
         return status.services().stream().filter(s -> s.id().equals("nextcloud")).findFirst()
                 .map(s -> Messages.get("tray.sync." + (s.state() == ServiceHealth.State.UP ? "ok" : "problem")))
                 .orElse(Messages.get("tray.sync.none"));
+    }
+
+    /** The tray's backup line: a failed last run or an unreachable server outranks the last success's age. */
+    static String backupLine(HavenStatus status, Instant now) {
+        if (status == null) {
+            return Messages.get("tray.backup.never");
+        }
+        if (status.backupHealth() == BackupHealth.FAILED) {
+            return Messages.get("tray.backup.failed");
+        }
+        if (status.backupHealth() == null && !status.serverProblem().isEmpty()) {
+            return Messages.get("tray.backup.unknown");
+        }
+        return status.lastBackup() == null ? Messages.get("tray.backup.never")
+                : Messages.get("tray.backup", Formats.age(status.lastBackup(), now));
     }
 }

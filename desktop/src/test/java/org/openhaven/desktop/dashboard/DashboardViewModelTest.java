@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openhaven.desktop.engine.ScriptedTestEngine;
 import org.openhaven.desktop.ui.Async;
+import org.openhaven.engine.backup.BackupHealth;
 
 class DashboardViewModelTest {
 
@@ -28,6 +29,42 @@ class DashboardViewModelTest {
         assertThat(vm.peers()).extracting(p -> p.name()).containsExactly("phone", "this-computer");
         assertThat(vm.certificateText(vm.services().get(2))).startsWith("expires in").endsWith("days!");
         assertThat(vm.certificateText(vm.services().get(0))).startsWith("renews in");
+    }
+
+    @Test
+    void aFailedBackupRunShowsItsReasonAndTheLastSuccess() {
+        engine.withBackup(BackupHealth.FAILED, clock.instant().minus(Duration.ofHours(30)),
+                "restic backup failed with exit code 1", "");
+        vm.refresh();
+        assertThat(vm.lastBackupProperty().get())
+                .isEqualTo("The last run failed: restic backup failed with exit code 1 Last success: 30 hours ago.");
+    }
+
+    @Test
+    void anOverdueBackupSaysSoAndWhatToCheck() {
+        engine.withBackup(BackupHealth.OVERDUE, clock.instant().minus(Duration.ofHours(30)), "", "");
+        vm.refresh();
+        assertThat(vm.lastBackupProperty().get()).isEqualTo("Overdue: the last one finished 30 hours ago. Check that"
+                + " the server is on and the backup target reachable.");
+    }
+
+    @Test
+    void noBackupYetIsSaidPlainly() {
+        engine.withBackup(BackupHealth.NOT_YET_RUN, null, "", "");
+        vm.refresh();
+        assertThat(vm.lastBackupProperty().get()).isEqualTo("No backup has run yet");
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableServerGivesAStatusLineInsteadOfABackupGuess() {
+        engine.withBackup(null, null, "", "Could not connect to 203.0.113.10:22. Check that the server is running.");
+        vm.refresh();
+        assertThat(vm.lastBackupProperty().get()).isEqualTo("Unknown: the server did not answer");
+        assertThat(vm.errorProperty().get()).isEqualTo("The server's own status could not be read, so service health"
+                + " comes from outside checks only. Could not connect to 203.0.113.10:22. Check that the server is"
+                + " running.");
+        assertThat(vm.services()).isNotEmpty();
     }
 
     @Test

@@ -2,11 +2,13 @@ package org.openhaven.desktop.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openhaven.engine.backup.BackupHealth;
 import org.openhaven.engine.catalog.Catalog;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
@@ -37,6 +40,7 @@ class EngineBackedGatewayApplyTest {
     private static final Secret PASSPHRASE = Secret.of("correct horse battery staple");
     private static final String TOKEN = "tok-7f3a9c1e55d2";
     private static final Instant EXPIRY = Instant.parse("2027-01-01T00:00:00Z");
+    private static final Instant LAST_SUCCESS = Instant.parse("2026-11-24T03:31:09Z");
     private static final ServiceProbe UP_UNTIL_NEW_YEAR =
             url -> new ServiceProbe.Result(ServiceHealth.State.UP, EXPIRY);
 
@@ -46,6 +50,10 @@ class EngineBackedGatewayApplyTest {
     Path work;
 
     private FileBackedTestProvider provider;
+    private FileBackedTestHost host;
+    /** What the gateway's probe and clock answer; tests change them between status calls. */
+    private volatile ServiceProbe probe = UP_UNTIL_NEW_YEAR;
+    private volatile Instant now = Instant.parse("2026-11-24T12:00:00Z");
     private HavenEngine engine;
     private EngineBackedGateway gateway;
     private final HavenSpec spec = TestHavens.cloudSpec("deskhaven", List.of("vaultwarden", "gitea", "wireguard"));
@@ -53,9 +61,10 @@ class EngineBackedGatewayApplyTest {
     @BeforeEach
     void engineInTemporaryHome() {
         provider = new FileBackedTestProvider(work.resolve("provider.json"));
-        engine = TestHavens.engine(home, provider, new FileBackedTestHost(work.resolve("host.log")));
+        host = new FileBackedTestHost(work.resolve("host.log"));
+        engine = TestHavens.engine(home, provider, host);
         gateway = new EngineBackedGateway(Catalog.builtIn(), TestHavens.registry(provider), engine,
-                UP_UNTIL_NEW_YEAR);
+                url -> probe.probe(url), () -> now);
     }
 
     @Test
@@ -182,6 +191,88 @@ class EngineBackedGatewayApplyTest {
         });
         assertThat(status.deploying()).isFalse();
         assertThat(gateway.vpnPeers()).extracting(VpnPeer::name).containsExactly("phone");
+    }
+
+    @Test
+    void dashboardTakesEachServiceStateFromTheServerAndTheLastBackupFromItsStatusFile() {
+        gateway.openVault(PASSPHRASE);
+        gateway.apply(spec, e -> { }, new Cancellation());
+        host.serviceState("gitea-db", "running", "unhealthy");
+        host.serviceState("vaultwarden", "exited", "none");
+        host.backupStatus(backupStatusJson("success", null));
+
+        HavenStatus status = gateway.status();
+
+        assertThat(status.services()).extracting(ServiceHealth::id, ServiceHealth::state).contains(
+                tuple("gitea", ServiceHealth.State.DEGRADED),
+                tuple("vaultwarden", ServiceHealth.State.DOWN));
+        assertThat(status.lastBackup()).isEqualTo(LAST_SUCCESS);
+        assertThat(status.backupHealth()).isEqualTo(BackupHealth.HEALTHY);
+        assertThat(status.backupError()).isEmpty();
+        assertThat(status.serverProblem()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableProxyMarksAServiceTheServerCallsHealthyAsDown() {
+        gateway.openVault(PASSPHRASE);
+        gateway.apply(spec, e -> { }, new Cancellation());
+        probe = url -> new ServiceProbe.Result(ServiceHealth.State.DOWN, null);
+
+        assertThat(gateway.status().services()).extracting(ServiceHealth::state)
+                .containsOnly(ServiceHealth.State.DOWN);
+    }
+
+    @Test
+    void aFailedBackupRunIsReportedWithItsReasonAndTheEarlierSuccess() {
+        gateway.openVault(PASSPHRASE);
+        gateway.apply(spec, e -> { }, new Cancellation());
+        host.backupStatus(backupStatusJson("failed", "restic backup failed with exit code 1"));
+
+        HavenStatus status = gateway.status();
+
+        assertThat(status.backupHealth()).isEqualTo(BackupHealth.FAILED);
+        assertThat(status.backupError()).isEqualTo("restic backup failed with exit code 1");
+        assertThat(status.lastBackup()).isEqualTo(LAST_SUCCESS);
+    }
+
+    @Test
+    void aBackupOlderThan26HoursIsOverdueAndNoStatusFileMeansNotYetRun() {
+        gateway.openVault(PASSPHRASE);
+        gateway.apply(spec, e -> { }, new Cancellation());
+
+        assertThat(gateway.status().backupHealth()).isEqualTo(BackupHealth.NOT_YET_RUN);
+        assertThat(gateway.status().lastBackup()).isNull();
+
+        host.backupStatus(backupStatusJson("success", null));
+        now = LAST_SUCCESS.plus(Duration.ofHours(26));
+        assertThat(gateway.status().backupHealth()).isEqualTo(BackupHealth.HEALTHY);
+        now = LAST_SUCCESS.plus(Duration.ofHours(27));
+        assertThat(gateway.status().backupHealth()).isEqualTo(BackupHealth.OVERDUE);
+    }
+
+    @Test
+    void anUnreachableServerGivesAStatusLineAndTheProbeStillJudgesTheServices() {
+        gateway.openVault(PASSPHRASE);
+        gateway.apply(spec, e -> { }, new Cancellation());
+        host.unreachable("Could not connect to 203.0.113.10:22 (connection refused).");
+
+        HavenStatus status = gateway.status();
+
+        assertThat(status.serverProblem()).isEqualTo("Could not connect to 203.0.113.10:22 (connection refused)."
+                + " Check that the server is running and reachable, then try again.");
+        assertThat(status.backupHealth()).isNull();
+        assertThat(status.lastBackup()).isNull();
+        assertThat(status.services()).isNotEmpty().extracting(ServiceHealth::state)
+                .containsOnly(ServiceHealth.State.UP);
+    }
+
+    /** The shape the server's openhaven-backup script writes (see BackupStatusParserTest in the engine). */
+    private static String backupStatusJson(String result, String error) {
+        return "{\"result\":\"" + result + "\",\"startedAt\":\"2026-11-24T03:30:00Z\",\"finishedAt\":"
+                + "\"2026-11-24T03:31:00Z\",\"error\":" + (error == null ? "null" : "\"" + error + "\"")
+                + ",\"lastSuccess\":{\"startedAt\":\"2026-11-23T03:30:00Z\",\"finishedAt\":\""
+                + LAST_SUCCESS + "\",\"tag\":\"scheduled\",\"summary\":{\"snapshot_id\":\"4f1c2a9b\","
+                + "\"total_bytes_processed\":5242880,\"data_added\":1048,\"total_duration\":61.25}}}";
     }
 
     @Test

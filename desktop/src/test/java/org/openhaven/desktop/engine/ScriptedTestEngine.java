@@ -50,11 +50,19 @@ public final class ScriptedTestEngine implements EngineGateway {
     private final List<String> peers = Collections.synchronizedList(new ArrayList<>(List.of("phone", "this-computer")));
     private volatile String failOnceAt;
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+    private volatile HavenStatus backup;
     private volatile int applyCalls;
 
     /** The next apply fails at this step (once), as a provider outage would. */
     public ScriptedTestEngine failOnceAt(String stepId) {
         this.failOnceAt = stepId;
+        return this;
+    }
+
+    /** The backup part of the next statuses: its health, the failed run's reason, the server's problem. */
+    public ScriptedTestEngine withBackup(org.openhaven.engine.backup.BackupHealth health, Instant lastSuccess,
+                                         String error, String serverProblem) {
+        this.backup = new HavenStatus("example-org", List.of(), lastSuccess, false, health, error, serverProblem);
         return this;
     }
 
@@ -243,7 +251,9 @@ public final class ScriptedTestEngine implements EngineGateway {
                         ServiceHealth.State.UP, now.plusSeconds(80L * 86400)),
                 new ServiceHealth("gitea", "Gitea", "https://gitea.example.org",
                         ServiceHealth.State.DEGRADED, now.plusSeconds(10L * 86400))),
-                now.minusSeconds(5 * 3600), false);
+                backup == null ? now.minusSeconds(5 * 3600) : backup.lastBackup(), false,
+                backup == null ? org.openhaven.engine.backup.BackupHealth.HEALTHY : backup.backupHealth(),
+                backup == null ? "" : backup.backupError(), backup == null ? "" : backup.serverProblem());
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openhaven.desktop.engine.HavenStatus;
 import org.openhaven.desktop.engine.ServiceHealth;
+import org.openhaven.engine.backup.BackupHealth;
 import org.openhaven.engine.plan.ProgressEvent;
 
 class NotificationPolicyTest {
@@ -49,6 +50,22 @@ class NotificationPolicyTest {
                 service("nextcloud", ServiceHealth.State.UP, Duration.ofDays(13).plusHours(2))), NOW))
                 .extracting(Notification::text).containsExactly(
                         "It expires in 13 days and has not renewed. Check that the domain still points at your server.");
+    }
+
+    @Test
+    void aFailedBackupRunWarnsWithItsReason() {
+        HavenStatus failed = new HavenStatus("h", List.of(service("gitea", ServiceHealth.State.UP, Duration.ofDays(60))),
+                NOW.minus(Duration.ofHours(3)), false, BackupHealth.FAILED, "restic backup failed with exit code 1", "");
+        assertThat(policy.onStatus(failed, NOW)).extracting(Notification::key, Notification::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("backup-failed", "The last backup run failed: restic backup failed"
+                        + " with exit code 1 The dashboard shows the last one that worked."));
+    }
+
+    @Test
+    void anUnreachableServerDoesNotClaimThatNoBackupRan() {
+        HavenStatus unreachable = new HavenStatus("h", List.of(service("gitea", ServiceHealth.State.UP,
+                Duration.ofDays(60))), null, false, null, "", "Could not connect.");
+        assertThat(policy.onStatus(unreachable, NOW)).isEmpty();
     }
 
     @Test

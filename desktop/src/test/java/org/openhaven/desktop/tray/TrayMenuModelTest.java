@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openhaven.desktop.engine.HavenStatus;
 import org.openhaven.desktop.engine.ServiceHealth;
 import org.openhaven.desktop.vpn.VpnState;
+import org.openhaven.engine.backup.BackupHealth;
 
 class TrayMenuModelTest {
 
@@ -41,6 +42,17 @@ class TrayMenuModelTest {
                 new ServiceHealth("nextcloud", "Nextcloud", "https://nextcloud.example.org", ServiceHealth.State.UP, null),
                 new ServiceHealth("gitea", "Gitea", "https://gitea.example.org", gitea, null)),
                 NOW.minusSeconds(3 * 3600), deploying);
+    }
+
+    @Test
+    void backupLineSaysWhenTheLastRunFailedOrTheServerDidNotAnswer() {
+        List<ServiceHealth> none = List.of();
+        assertThat(TrayMenuModel.backupLine(new HavenStatus("h", none, NOW.minusSeconds(3 * 3600), false,
+                BackupHealth.FAILED, "restic backup failed", ""), NOW)).isEqualTo("Last backup failed");
+        assertThat(TrayMenuModel.backupLine(new HavenStatus("h", none, null, false, null, "", "Could not connect."),
+                NOW)).isEqualTo("Backup: server not reachable");
+        assertThat(TrayMenuModel.backupLine(new HavenStatus("h", none, null, false, BackupHealth.NOT_YET_RUN, "", ""),
+                NOW)).isEqualTo("No backup yet");
     }
 
     @Test

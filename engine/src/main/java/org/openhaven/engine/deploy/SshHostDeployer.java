@@ -148,11 +148,18 @@ public final class SshHostDeployer implements HostDeployer {
 
     @Override
     public List<String> describe(HostTarget target) {
-        StatusReport report;
+        return describe(gather(target));
+    }
+
+    @Override
+    public java.util.Optional<StatusReport> report(HostTarget target) {
+        return java.util.Optional.of(gather(target));
+    }
+
+    private StatusReport gather(HostTarget target) {
         try (SshConnection connection = connect(target)) {
-            report = new StatusGatherer(new SshExecutor(connection), ServerLayout.DEFAULT).gather(target.host());
+            return new StatusGatherer(new SshExecutor(connection), ServerLayout.DEFAULT).gather(target.host());
         }
-        return describe(report);
     }
 
     /** The report as status lines (pure, so tests can assert the exact text). */

@@ -36,6 +36,7 @@ import org.openhaven.engine.secrets.Secret;
 import org.openhaven.engine.secrets.SecretStore;
 import org.openhaven.engine.secrets.Vault;
 import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.status.StatusReport;
 import org.openhaven.engine.state.AtomicFiles;
 import org.openhaven.engine.state.HavenDirectory;
 import org.openhaven.engine.state.HavenLock;
@@ -175,6 +176,15 @@ public final class HavenEngine {
      */
     public List<String> serverStatus(HavenSpec spec, SecretStore secrets) {
         return isDeployed(spec.havenId()) ? components.deployer().describe(hostTarget(spec, secrets)) : List.of();
+    }
+
+    /**
+     * The server's own view as a typed report (per compose service state and health, disk, memory, live release,
+     * certificate expiry, backup status file), once a release is deployed; empty before that or when the
+     * deployer cannot tell. Looking only. Fails like {@link #serverStatus} when SSH fails.
+     */
+    public Optional<StatusReport> serverReport(HavenSpec spec, SecretStore secrets) {
+        return isDeployed(spec.havenId()) ? components.deployer().report(hostTarget(spec, secrets)) : Optional.empty();
     }
 
     /** The recorded resources, checked against the providers; never changes state, whatever the providers say. */

@@ -32,6 +32,14 @@ public interface HostDeployer {
     }
 
     /**
+     * The same look at the server as {@link #describe}, typed, for the desktop's dashboard; empty when this
+     * deployer cannot tell.
+     */
+    default java.util.Optional<org.openhaven.engine.status.StatusReport> report(HostTarget target) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Forgets the pinned host key of a server that destroy removed: clouds hand addresses out again, and a new
      * server at the old address must be met as a first contact, not refused as a changed key.
      */

@@ -23,6 +23,7 @@ import org.openhaven.engine.plan.RunResult;
 import org.openhaven.engine.secrets.InMemorySecretStore;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.state.HavenLock;
+import org.openhaven.engine.status.StatusReport;
 import org.openhaven.engine.testsupport.FileBackedTestHost;
 import org.openhaven.engine.testsupport.FileBackedTestProvider;
 import org.openhaven.engine.testsupport.TestHavens;
@@ -112,6 +113,20 @@ class HavenEngineTest {
 
         assertThat(engine.apply(spec, secrets, null, events::add, CancellationToken.none(), "test").succeeded()).isTrue();
         assertThat(sleeps).hasSize(2).allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void serverReportIsEmptyBeforeTheFirstDeployAndThenCarriesTheHostsServices() {
+        assertThat(engine.serverReport(spec, secrets)).isEmpty();
+        apply(null);
+        host.serviceState(spec.serviceIds().get(0), "exited", "none");
+
+        StatusReport report = engine.serverReport(spec, secrets).orElseThrow();
+
+        assertThat(report.services()).extracting(StatusReport.ServiceStatus::service)
+                .containsExactlyInAnyOrderElementsOf(spec.serviceIds());
+        assertThat(report.allHealthy()).isFalse();
+        assertThat(report.lastBackupJson()).isEmpty();
     }
 
     @Test

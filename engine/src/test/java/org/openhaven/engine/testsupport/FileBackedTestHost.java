@@ -8,7 +8,11 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.openhaven.engine.haven.BundleRenderer;
 import org.openhaven.engine.haven.HostDeployer;
@@ -18,6 +22,9 @@ import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Deadline;
 import org.openhaven.engine.secrets.SecretStore;
 import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.status.StatusReport;
+import org.openhaven.engine.error.ErrorCategory;
+import org.openhaven.engine.error.OpenHavenException;
 
 /**
  * TEST-SCOPE stand-in for the server side (no SSH): appends what it is asked to do to a log file that survives
@@ -26,6 +33,10 @@ import org.openhaven.engine.spec.HavenSpec;
 public final class FileBackedTestHost implements HostDeployer, BundleRenderer {
 
     private final Path journal;
+    /** Compose services of the last deployed bundle, with their state and health ("running/healthy" unless set). */
+    private final Map<String, String> services = new ConcurrentHashMap<>();
+    private volatile String backupStatusJson;
+    private volatile String unreachable;
 
     public FileBackedTestHost(Path journal) {
         this.journal = journal;
@@ -55,6 +66,7 @@ public final class FileBackedTestHost implements HostDeployer, BundleRenderer {
             throw new IllegalStateException("bundle " + bundleDir + " missing");
         }
         append("deploy " + bundleHash);
+        rememberServices(bundleDir);
         KillPoints.reached("host:after-deploy");
     }
 
@@ -75,10 +87,57 @@ public final class FileBackedTestHost implements HostDeployer, BundleRenderer {
         }
     }
 
+    /** The server's view: the deployed bundle's services, the backup status file set by the test, no certificate. */
+    @Override
+    public Optional<StatusReport> report(HostTarget target) {
+        String problem = unreachable;
+        if (problem != null) {
+            throw OpenHavenException.of(ErrorCategory.NETWORK, problem)
+                    .remedy("Check that the server is running and reachable, then try again.").retryable(true).build();
+        }
+        List<StatusReport.ServiceStatus> states = new ArrayList<>();
+        services.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            String[] stateAndHealth = e.getValue().split("/", 2);
+            states.add(new StatusReport.ServiceStatus(e.getKey(), stateAndHealth[0], stateAndHealth[1]));
+        });
+        return Optional.of(new StatusReport(states, 40L << 30, 30L << 30, 8L << 30, 6L << 30, "test-release",
+                Optional.empty(), Optional.ofNullable(backupStatusJson)));
+    }
+
+    /** Sets one compose service's state and health as the next {@link #report} shows it. */
+    public void serviceState(String service, String state, String health) {
+        services.put(service, state + "/" + health);
+    }
+
+    /** The backup status file's content as the next {@link #report} shows it; null for "no backup ran yet". */
+    public void backupStatus(String json) {
+        backupStatusJson = json;
+    }
+
+    /** Makes {@link #report} fail as an unreachable server does, with {@code problem}; null reaches it again. */
+    public void unreachable(String problem) {
+        unreachable = problem;
+    }
+
     /** Every action so far, one per line. */
     public List<String> actions() {
         try {
             return Files.exists(journal) ? Files.readAllLines(journal) : List.of();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads "services: a,b" from the bundle {@link #render} wrote; each service starts running and healthy. */
+    private void rememberServices(Path bundleDir) {
+        Path compose = bundleDir.resolve("compose.yaml");
+        try {
+            if (Files.exists(compose)) {
+                services.clear();
+                Files.readAllLines(compose).stream().filter(l -> l.startsWith("services: "))
+                        .flatMap(l -> List.of(l.substring("services: ".length()).split(",")).stream())
+                        .filter(s -> !s.isBlank()).forEach(s -> services.put(s.strip(), "running/healthy"));
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
