@@ -72,6 +72,8 @@ class ComposeValidationTest {
             specs.add(Arguments.of(id + " alone", TestSpecs.only(id)));
         }
         specs.add(Arguments.of("every service, S3 storage, GPU", TestSpecs.full()));
+        specs.add(Arguments.of("the mail server alone (mail: true)", TestSpecs.withMail(TestSpecs.only("portal"))));
+        specs.add(Arguments.of("every service and the mail server", TestSpecs.withMail(TestSpecs.full())));
         specs.add(Arguments.of("every service, DNS-01 through Route53", TestSpecs.with(
                 TestSpecs.ALL_SELECTABLE.stream().map(ServiceSelection::of).toList(), TlsMode.DNS_01, "route53")));
         return specs.stream();
