@@ -161,19 +161,12 @@ class KeycloakRealmIT {
     }
 
     @Test
-    void realmSendsMailAsNoreplyThroughTheHavensMailServer() throws Exception {
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base
-                + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", "admin-cli",
-                        "username", ADMIN, "password", ADMIN_PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        String token = JSON.readTree(login.body()).get("access_token").asText();
-
+    void realmSendsMailAsNoreplyWithThePasswordFromTheVault() throws Exception {
+        String token = adminToken();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/openhaven"))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         JsonNode imported = JSON.readTree(response.body());
-        JsonNode smtp = imported.get("smtpServer");
+        ObjectNode smtp = (ObjectNode) imported.get("smtpServer");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(imported.get("resetPasswordAllowed").asBoolean()).isTrue();
@@ -183,9 +176,42 @@ class KeycloakRealmIT {
         assertThat(smtp.get("user").asText()).isEqualTo("noreply@example.org");
         assertThat(smtp.get("starttls").asText()).isEqualTo("true");
         assertThat(smtp.get("auth").asText()).isEqualTo("true");
-        // The password is a ${MAIL_NOREPLY_PASSWORD} placeholder resolved at import like the client secrets above,
-        // which every client proves by obtaining a token; Keycloak's API only shows it masked.
-        assertThat(smtp.get("password").asText()).isNotEmpty();
+
+        // Keycloak shows the stored password only masked. Point the realm (keeping that stored password, which
+        // the mask stands for) at a recording endpoint, have it mail the owner, and read what it logs in with.
+        try (RecordingSmtpServer recorder = new RecordingSmtpServer()) {
+            smtp.put("host", "127.0.0.1").put("port", String.valueOf(recorder.port())).put("starttls", "false");
+            HttpResponse<String> updated = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/openhaven"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("smtpServer", smtp))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+            String owner = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/admin/realms/openhaven/users?exact=true&username=alice")).header("Authorization", "Bearer " + token)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body()).get(0).get("id").asText();
+
+            HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/openhaven/users/"
+                    + owner + "/execute-actions-email")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("[\"UPDATE_PASSWORD\"]")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
+            assertThat(recorder.sessions()).extracting(RecordingSmtpServer.Session::user, RecordingSmtpServer.Session::password)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("noreply@example.org",
+                            env.get(RealmBuilder.SMTP_PASSWORD_VARIABLE)));
+            assertThat(recorder.sessions().get(0).data()).contains("From: demo <noreply@example.org>", "To: alice@example.org");
+        }
+    }
+
+    private String adminToken() throws Exception {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base
+                + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", ADMIN, "password", ADMIN_PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return JSON.readTree(login.body()).get("access_token").asText();
     }
 
     private HttpResponse<String> authorize(String clientId, String redirectUri) throws Exception {
