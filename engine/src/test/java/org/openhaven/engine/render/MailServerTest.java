@@ -267,6 +267,34 @@ class MailServerTest {
         assertThat(hash).as(address).isEqualTo(expected);
     }
 
+    @Test
+    void dovecotAcceptsEveryAccountLineWithItsVaultPasswordAndRefusesAnother() throws IOException, InterruptedException {
+        Path doveadm = Requirements.command("doveadm");
+        InMemorySecretStore vault = TestSpecs.vault();
+        RenderedBundle bundle = renderer.render(TestSpecs.withMail(TestSpecs.only("portal")), vault);
+        Map<String, String> passwords = Map.of(
+                "alice@example.org", vault.find("mail/mailbox/alice@example.org").orElseThrow().reveal(),
+                "noreply@example.org", vault.find("mail/MAIL_NOREPLY_PASSWORD").orElseThrow().reveal());
+
+        for (String line : bundle.text(ACCOUNTS).lines().toList()) {
+            String address = line.substring(0, line.indexOf('|'));
+            // The scheme-prefixed hash exactly as docker-mailserver hands it to Dovecot's passdb.
+            String stored = line.substring(line.indexOf('|') + 1);
+
+            assertThat(doveadmVerifies(doveadm, stored, passwords.get(address))).as(address).isTrue();
+            assertThat(doveadmVerifies(doveadm, stored, passwords.get(address) + "x")).as(address).isFalse();
+        }
+    }
+
+    private static boolean doveadmVerifies(Path doveadm, String stored, String password)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(doveadm.toString(), "pw", "-t", stored, "-p", password)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue() == 0 && output.contains("(verified)");
+    }
+
     private static List<String> accountAddresses(RenderedBundle bundle) {
         return bundle.text(ACCOUNTS).lines().map(l -> l.substring(0, l.indexOf('|'))).toList();
     }
