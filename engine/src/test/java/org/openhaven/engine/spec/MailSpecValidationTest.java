@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.openhaven.engine.catalog.Catalog;
 import org.openhaven.engine.cloud.ServerType;
 
-/** {@code mail: true} adds the real catalog's mail server, and its memory counts when the server is sized. */
-class MailSizingTest {
+/**
+ * {@code mail: true} adds the real catalog's mail server: its memory counts when the server is sized, and it is
+ * never listed under {@code services:}.
+ */
+class MailSpecValidationTest {
 
     private static final Catalog CATALOG = Catalog.builtIn();
     private static final String SPEC = SpecValidationTest.with("size: cx32", "size: tight");
@@ -29,6 +32,16 @@ class MailSizingTest {
         assertThat(loader.check(SPEC + "mail: true\n")).extracting(SpecProblem::describe).containsExactly(
                 "services: need " + withMail + " MiB of memory, but hetzner tight has " + tight
                         + " MiB — choose a larger size such as roomy, or fewer services");
+    }
+
+    @Test
+    void listingTheMailServerUnderServicesPointsToMailTrue() {
+        HavenSpecLoader loader = new HavenSpecLoader(new SpecValidator(CATALOG, new ServerTypeTable(Map.of("hetzner",
+                List.of(size("tight", 1 << 20))))));
+
+        assertThat(loader.check(SPEC.replace("  - gitea", "  - gitea\n  - mail"))).extracting(SpecProblem::describe)
+                .containsExactly("services[3]: the mail server is turned on with 'mail: true', not listed here — "
+                        + "remove it and add mail: true");
     }
 
     private static int needed(String yaml) {
