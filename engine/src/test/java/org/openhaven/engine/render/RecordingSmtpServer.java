@@ -66,22 +66,12 @@ final class RecordingSmtpServer implements AutoCloseable {
             } else if (upper.startsWith("HELO")) {
                 reply(out, "250 recording");
             } else if (upper.startsWith("AUTH PLAIN")) {
-                String encoded = line.length() > "AUTH PLAIN ".length() ? line.substring("AUTH PLAIN ".length()) : null;
-                if (encoded == null) {
-                    reply(out, "334 ");
-                    encoded = in.readLine();
-                }
-                String[] parts = decode(encoded).split("\0", -1);
+                String[] parts = decode(initialResponse(line, "AUTH PLAIN", "334 ", in, out)).split("\0", -1);
                 user = parts[1];
                 password = parts[2];
                 reply(out, "235 2.7.0 accepted");
             } else if (upper.startsWith("AUTH LOGIN")) {
-                String initial = line.length() > "AUTH LOGIN ".length() ? line.substring("AUTH LOGIN ".length()) : null;
-                if (initial == null) {
-                    reply(out, "334 VXNlcm5hbWU6");
-                    initial = in.readLine();
-                }
-                user = decode(initial);
+                user = decode(initialResponse(line, "AUTH LOGIN", "334 VXNlcm5hbWU6", in, out));
                 reply(out, "334 UGFzc3dvcmQ6");
                 password = decode(in.readLine());
                 reply(out, "235 2.7.0 accepted");
@@ -99,6 +89,16 @@ final class RecordingSmtpServer implements AutoCloseable {
             }
         }
         sessions.add(new Session(user, password, data.toString()));
+    }
+
+    /** The client's first SASL response: on the AUTH line itself, or after the server's prompt. */
+    private static String initialResponse(String line, String command, String prompt, BufferedReader in,
+                                          OutputStream out) throws IOException {
+        if (line.length() > command.length() + 1) {
+            return line.substring(command.length() + 1);
+        }
+        reply(out, prompt);
+        return in.readLine();
     }
 
     private static String decode(String base64) {
