@@ -70,14 +70,13 @@ public final class StackRenderer {
                 continue; // installed on the host by its own engine package (backup), not part of the stack
             }
             CatalogEntry entry = catalog.entry(service.id());
-            Map<String, Object> serviceModel = model.forService(service);
-            compose.add(entry, Templates.render(entry.composeTemplate(), serviceModel, entry.source() + "/compose.yaml"));
-            Map<String, Object> fileModel = new java.util.HashMap<>(serviceModel);
+            Map<String, Object> serviceModel = new java.util.HashMap<>(model.forService(service));
             if (wireGuard != null) {
-                fileModel.put("vpn", wireGuard.templateModel());
+                serviceModel.put("vpn", wireGuard.templateModel());
             }
+            compose.add(entry, Templates.render(entry.composeTemplate(), serviceModel, entry.source() + "/compose.yaml"));
             entry.extraFiles().forEach((path, template) ->
-                    files.put(service.id() + "/" + path, Templates.render(template, fileModel, entry.source() + "/" + path)));
+                    files.put(service.id() + "/" + path, Templates.render(template, serviceModel, entry.source() + "/" + path)));
             if (service.sso() == SsoKind.OIDC) {
                 postDeploy.add(command(service.id(), "make sure Keycloak has the " + service.name() + " client",
                         "keycloak", null, PostDeployCommands.ensureKeycloakClientScript(service)));
@@ -97,6 +96,9 @@ public final class StackRenderer {
         compose.addEnvironment("keycloak", keycloakSecrets);
         compose.aliasHostsToProxy("traefik", hosts.byService().entrySet().stream()
                 .filter(e -> catalog.definition(e.getKey()).hasWebUi()).map(Map.Entry::getValue).toList());
+        if (wireGuard != null) {
+            files.put(WireGuardConfigs.STATE_FILE, wireGuard.wgEasyState());
+        }
         files.put(COMPOSE_FILE, compose.toYaml());
         files.put("traefik/dynamic/routers.yml", TraefikRoutes.render(services, hosts));
         boolean mail = spec.mail() != null && spec.mail().enabled();
