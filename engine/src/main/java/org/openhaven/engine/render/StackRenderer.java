@@ -16,6 +16,7 @@ import org.openhaven.engine.catalog.CatalogEntry;
 import org.openhaven.engine.catalog.ServiceDefinition;
 import org.openhaven.engine.catalog.SsoKind;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.host.HostFacts;
 import org.openhaven.engine.remote.RemoteCommand;
 import org.openhaven.engine.secrets.SecretStore;
 import org.openhaven.engine.spec.HavenSpec;
@@ -52,11 +53,22 @@ public final class StackRenderer {
         this.random = random;
     }
 
-    /** Renders the bundle for {@code spec}, generating missing secrets into {@code secrets}. */
+    /**
+     * Renders the bundle for {@code spec} as for a server of unknown make-up ({@link HostFacts#UNKNOWN}: no GPU
+     * unless the spec forces one), generating missing secrets into {@code secrets}.
+     */
     public RenderedBundle render(HavenSpec spec, SecretStore secrets) {
+        return render(spec, secrets, HostFacts.UNKNOWN);
+    }
+
+    /**
+     * Renders the bundle for {@code spec} on a server with {@code host}'s facts (a GPU makes Ollama reserve it),
+     * generating missing secrets into {@code secrets}. The same spec, secrets and facts give the same bytes.
+     */
+    public RenderedBundle render(HavenSpec spec, SecretStore secrets, HostFacts host) {
         List<ServiceDefinition> services = resolve(spec);
         Hosts hosts = new Hosts(spec.domain(), services);
-        TemplateModel model = new TemplateModel(spec, services, hosts);
+        TemplateModel model = new TemplateModel(spec, services, hosts, host);
         ResolvedSecrets resolved = new ResolvedSecrets(secrets, random);
         resolved.resolve(spec, services, model.usesS3());
         boolean vpn = services.stream().anyMatch(s -> s.id().equals("wireguard"));
