@@ -1,7 +1,5 @@
 package org.openhaven.engine.host;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openhaven.engine.error.ErrorCategory;
@@ -10,6 +8,7 @@ import org.openhaven.engine.remote.ExecResult;
 import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
 import org.openhaven.engine.remote.RemoteExecutor;
+import org.openhaven.engine.remote.SectionedOutput;
 import org.openhaven.engine.remote.Shell;
 
 /**
@@ -47,20 +46,11 @@ public final class HostFactsProbe {
 
     /** Reads the probe's output; a fact that is missing or not {@code yes} counts as absent. */
     static HostFacts parse(String stdout) {
-        Map<String, List<String>> sections = new LinkedHashMap<>();
-        List<String> current = new ArrayList<>();
-        for (String line : stdout.lines().map(String::strip).toList()) {
-            if (line.startsWith("@@")) {
-                current = new ArrayList<>();
-                sections.put(line.substring(2), current);
-            } else if (!line.isEmpty()) {
-                current.add(line);
-            }
-        }
+        Map<String, List<String>> sections = SectionedOutput.parse(stdout);
         return new HostFacts(yes(sections, "nvidia-gpu"), yes(sections, "nvidia-container-toolkit"));
     }
 
     private static boolean yes(Map<String, List<String>> sections, String name) {
-        return sections.getOrDefault(name, List.of()).equals(List.of("yes"));
+        return sections.getOrDefault(name, List.of()).stream().map(String::strip).toList().equals(List.of("yes"));
     }
 }
