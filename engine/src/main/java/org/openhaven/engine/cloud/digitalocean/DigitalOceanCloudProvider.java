@@ -119,21 +119,37 @@ public final class DigitalOceanCloudProvider implements CloudProvider {
         return sshKey(api.post("/account/keys", body).path("ssh_key"), label);
     }
 
+    /**
+     * Finds the tagged firewall and, when its inbound rules differ from {@code rules}, replaces the whole firewall
+     * with one {@code PUT /v2/firewalls/{id}} ("Update a Firewall": the body is the complete firewall, and rules it
+     * leaves out are removed). Equal inbound rules (protocols, ports, source addresses, in any order) cause no call.
+     */
     @Override
     public CloudResource ensureFirewall(HavenLabel label, String name, List<FirewallRule> rules) {
         Optional<JsonNode> existing = ownedFirewalls(label).stream()
                 .filter(firewall -> name.equals(firewall.path("name").asText())).findFirst();
+        List<Map<String, Object>> inbound = rules.stream().map(DigitalOceanCloudProvider::inbound).toList();
         if (existing.isPresent()) {
-            return firewall(existing.get());
+            JsonNode firewall = existing.get();
+            if (!DigitalOceanFirewallRules.sameInbound(firewall.path("inbound_rules"), inbound)) {
+                return firewall(api.put("/firewalls/" + firewall.path("id").asText(),
+                        firewallBody(name, inbound, label)).path("firewall"));
+            }
+            return firewall(firewall);
         }
         // A firewall may only name tags that exist (docs.digitalocean.com/reference/api/api-reference/#operation/tags_create).
         api.post("/tags", Map.of("name", label.tag()));
+        return firewall(api.post("/firewalls", firewallBody(name, inbound, label)).path("firewall"));
+    }
+
+    /** The complete firewall, for both create and update: attached by the haven's tag, all outbound allowed. */
+    private static Map<String, Object> firewallBody(String name, List<Map<String, Object>> inbound, HavenLabel label) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
-        body.put("inbound_rules", rules.stream().map(DigitalOceanCloudProvider::inbound).toList());
+        body.put("inbound_rules", inbound);
         body.put("outbound_rules", outboundAll());
         body.put("tags", List.of(label.tag()));
-        return firewall(api.post("/firewalls", body).path("firewall"));
+        return body;
     }
 
     @Override

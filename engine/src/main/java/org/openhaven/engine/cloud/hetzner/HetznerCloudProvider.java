@@ -36,6 +36,8 @@ public final class HetznerCloudProvider implements CloudProvider {
     public static final String ID = "hetzner";
     public static final String DEFAULT_ENDPOINT = "https://api.hetzner.cloud/v1";
     static final Pagination PAGES = Pagination.nextPageNumberAt("/meta/pagination/next_page");
+    /** Firewall actions finish in seconds; this only bounds a stuck one. */
+    static final Duration ACTION_WAIT = Duration.ofMinutes(2);
 
     private final RestClient api;
     private final Polling polling;
@@ -115,15 +117,22 @@ public final class HetznerCloudProvider implements CloudProvider {
         return sshKey(api.post("/ssh_keys", body).path("ssh_key"));
     }
 
+    /**
+     * Finds the labelled firewall and, when its rules differ from {@code rules}, replaces them with one
+     * {@code set_rules} action (docs.hetzner.cloud, "Set Rules") and waits for the actions it starts, so the new
+     * openings are live when this returns. Equal rules (same directions, protocols, ports and sources; descriptions
+     * are not compared) cause no call.
+     */
     @Override
     public CloudResource ensureFirewall(HavenLabel label, String name, List<FirewallRule> rules) {
         List<Map<String, Object>> wanted = rules.stream().map(HetznerCloudProvider::rule).toList();
         Optional<JsonNode> existing = findOwned("/firewalls", "firewalls", label, name);
         if (existing.isPresent()) {
             JsonNode firewall = existing.get();
-            if (!sameRules(firewall.path("rules"), wanted)) {
-                api.post("/firewalls/" + firewall.path("id").asText() + "/actions/set_rules",
+            if (!HetznerFirewallRules.same(firewall.path("rules"), wanted)) {
+                JsonNode answer = api.post("/firewalls/" + firewall.path("id").asText() + "/actions/set_rules",
                         Map.of("rules", wanted));
+                awaitActions(answer.path("actions"), "the firewall " + name + " to take its new rules");
             }
             return firewall(firewall);
         }
@@ -132,6 +141,30 @@ public final class HetznerCloudProvider implements CloudProvider {
         body.put("labels", labels(label));
         body.put("rules", wanted);
         return firewall(api.post("/firewalls", body).path("firewall"));
+    }
+
+    /** Polls each action until it succeeded (docs.hetzner.cloud, "Get an Action"); an action's error is ours. */
+    private void awaitActions(JsonNode actions, String what) {
+        for (JsonNode started : actions) {
+            String id = started.path("id").asText();
+            JsonNode done = "success".equals(started.path("status").asText()) ? started
+                    : polling.until(what, ACTION_WAIT, "Look at the firewall in the Hetzner Console and run apply again.",
+                            () -> {
+                                JsonNode action = api.get("/actions/" + id).path("action");
+                                return "running".equals(action.path("status").asText())
+                                        ? Optional.empty() : Optional.of(action);
+                            });
+            if ("error".equals(done.path("status").asText())) {
+                throw org.openhaven.engine.error.OpenHavenException.of(
+                                org.openhaven.engine.error.ErrorCategory.PROVIDER_API,
+                                "Hetzner Cloud could not finish " + done.path("command").asText("an action") + " ("
+                                        + done.at("/error/code").asText("") + ": " + done.at("/error/message").asText("")
+                                        + ") while waiting for " + what + ".")
+                        .remedy("Run apply again; if it fails the same way, look at the firewall in the Hetzner Console.")
+                        .retryable(true)
+                        .build();
+            }
+        }
     }
 
     @Override
@@ -232,24 +265,6 @@ public final class HetznerCloudProvider implements CloudProvider {
         map.put("source_ips", List.of("0.0.0.0/0", "::/0"));
         map.put("description", rule.description());
         return map;
-    }
-
-    private static boolean sameRules(JsonNode actual, List<Map<String, Object>> wanted) {
-        if (actual.size() != wanted.size()) {
-            return false;
-        }
-        for (Map<String, Object> rule : wanted) {
-            boolean found = false;
-            for (JsonNode present : actual) {
-                found |= rule.get("protocol").equals(present.path("protocol").asText())
-                        && rule.get("port").equals(present.path("port").asText())
-                        && "in".equals(present.path("direction").asText());
-            }
-            if (!found) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static CloudResource sshKey(JsonNode key) {
