@@ -96,6 +96,11 @@ public final class HetznerCloudProvider implements CloudProvider {
 
     @Override
     public List<String> warnings(HavenSpec spec) {
+        return policyWarnings(spec);
+    }
+
+    /** The provider's port-25 policy when the haven runs a mail server; needs no credentials, so plans can show it. */
+    public static List<String> policyWarnings(HavenSpec spec) {
         if (spec.mail() == null || !spec.mail().enabled()) {
             return List.of();
         }
