@@ -3,6 +3,7 @@ package org.openhaven.engine.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -99,6 +100,27 @@ class CloudFirewallFollowsPlanIT {
                 });
 
         assertThat(engine.plan(withGitea).changes()).extracting(PlannedChange::action).containsOnly(Action.NOOP);
+    }
+
+    @Test
+    void applyPutsBackAnOpeningClosedByHandInTheConsole() throws Exception {
+        try (StatefulProviderFake fake = new StatefulProviderFake()) {
+            HavenEngine engine = engine(fake);
+            Vault vault = engine.openVault(HAVEN, Secret.of("firewall-test-passphrase"));
+            vault.put(ProviderEnvironment.HETZNER_TOKEN, Secret.of("hetzner-test-token"));
+            vault.put(ProviderEnvironment.CLOUDFLARE_TOKEN, Secret.of("cloudflare-test-token"));
+            HavenSpec spec = spec(fake, new ServerSpec("hetzner", "fsn1", "cx22", null, null, null,
+                    fake.hetznerEndpoint()), List.of("vaultwarden", "gitea"));
+            assertSucceeded(apply(engine, spec, vault, null));
+            ArrayNode rules = (ArrayNode) fake.all("firewalls").get(0).path("rules");
+            rules.remove(rules.size() - 1); // someone deletes the 2222 rule in the Hetzner Console
+            assertThat(hetznerPorts(fake)).doesNotContain("tcp/2222");
+
+            assertSucceeded(apply(engine, spec, vault, null));
+
+            assertThat(hetznerPorts(fake)).contains("tcp/2222");
+            assertThat(fake.creations()).containsEntry("firewall", 1);
+        }
     }
 
     private static RunResult apply(HavenEngine engine, HavenSpec spec, Vault vault, Plan plan) {
