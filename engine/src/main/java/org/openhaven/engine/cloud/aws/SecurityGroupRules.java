@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
  */
 final class SecurityGroupRules {
 
-    static final String ANY_IPV4 = "0.0.0.0/0";
-    static final String ANY_IPV6 = "::/0";
+    static final String ANY_IPV4 = org.openhaven.engine.cloud.FirewallOpenings.EVERYWHERE.get(0);
+    static final String ANY_IPV6 = org.openhaven.engine.cloud.FirewallOpenings.EVERYWHERE.get(1);
 
     /** The permissions to authorize and to revoke; both empty when the group already matches. */
     record Changes(List<IpPermission> authorize, List<IpPermission> revoke) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.openhaven.engine.cloud.CloudProvider;
 import org.openhaven.engine.cloud.CloudResource;
+import org.openhaven.engine.cloud.FirewallOpenings;
 import org.openhaven.engine.cloud.FirewallRule;
 import org.openhaven.engine.cloud.HavenLabel;
 import org.openhaven.engine.cloud.Region;
@@ -136,7 +137,7 @@ public final class DigitalOceanCloudProvider implements CloudProvider {
         List<Map<String, Object>> inbound = rules.stream().map(DigitalOceanCloudProvider::inbound).toList();
         if (existing.isPresent()) {
             JsonNode firewall = existing.get();
-            if (!DigitalOceanFirewallRules.sameInbound(firewall.path("inbound_rules"), inbound)) {
+            if (!inboundOpenings(firewall.path("inbound_rules")).equals(FirewallOpenings.of(rules))) {
                 return firewall(api.put("/firewalls/" + firewall.path("id").asText(),
                         firewallBody(name, inbound, label)).path("firewall"));
             }
@@ -260,16 +261,31 @@ public final class DigitalOceanCloudProvider implements CloudProvider {
     private static Map<String, Object> inbound(FirewallRule rule) {
         return Map.of("protocol", rule.protocol().name().toLowerCase(Locale.ROOT),
                 "ports", Integer.toString(rule.port()),
-                "sources", Map.of("addresses", List.of("0.0.0.0/0", "::/0")));
+                "sources", Map.of("addresses", FirewallOpenings.EVERYWHERE));
     }
 
     /** DigitalOcean firewalls deny outbound traffic that no rule allows, so allow all of it explicitly. */
     private static List<Map<String, Object>> outboundAll() {
-        Map<String, Object> everywhere = Map.of("addresses", List.of("0.0.0.0/0", "::/0"));
+        Map<String, Object> everywhere = Map.of("addresses", FirewallOpenings.EVERYWHERE);
         return List.of(
                 Map.of("protocol", "tcp", "ports", "all", "destinations", everywhere),
                 Map.of("protocol", "udp", "ports", "all", "destinations", everywhere),
                 Map.of("protocol", "icmp", "destinations", everywhere));
+    }
+
+    /**
+     * The firewall's inbound openings. Outbound rules are not compared: OpenHaven always allows all outbound traffic
+     * and sends that again with every update, and DigitalOcean reports "all ports" back as {@code "0"}, which a naive
+     * comparison would take for a change on every run.
+     */
+    private static java.util.Set<String> inboundOpenings(JsonNode rules) {
+        java.util.Set<String> openings = new java.util.TreeSet<>();
+        for (JsonNode rule : rules) {
+            List<String> sources = new ArrayList<>();
+            rule.at("/sources/addresses").forEach(address -> sources.add(address.asText()));
+            openings.add(FirewallOpenings.key(rule.path("protocol").asText(), rule.path("ports").asText(""), sources));
+        }
+        return openings;
     }
 
     private static CloudResource sshKey(JsonNode key, HavenLabel label) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.openhaven.engine.cloud.CloudProvider;
 import org.openhaven.engine.cloud.CloudResource;
+import org.openhaven.engine.cloud.FirewallOpenings;
 import org.openhaven.engine.cloud.FirewallRule;
 import org.openhaven.engine.cloud.HavenLabel;
 import org.openhaven.engine.cloud.Region;
@@ -134,7 +135,7 @@ public final class HetznerCloudProvider implements CloudProvider {
         Optional<JsonNode> existing = findOwned("/firewalls", "firewalls", label, name);
         if (existing.isPresent()) {
             JsonNode firewall = existing.get();
-            if (!HetznerFirewallRules.same(firewall.path("rules"), wanted)) {
+            if (!openings(firewall.path("rules")).equals(FirewallOpenings.of(rules))) {
                 JsonNode answer = api.post("/firewalls/" + firewall.path("id").asText() + "/actions/set_rules",
                         Map.of("rules", wanted));
                 awaitActions(answer.path("actions"), "the firewall " + name + " to take its new rules");
@@ -267,9 +268,21 @@ public final class HetznerCloudProvider implements CloudProvider {
         map.put("direction", "in");
         map.put("protocol", rule.protocol().name().toLowerCase(java.util.Locale.ROOT));
         map.put("port", Integer.toString(rule.port()));
-        map.put("source_ips", List.of("0.0.0.0/0", "::/0"));
+        map.put("source_ips", FirewallOpenings.EVERYWHERE);
         map.put("description", rule.description());
         return map;
+    }
+
+    /** The firewall's inbound openings; an outbound rule (never ours) makes the set differ, so set_rules drops it. */
+    private static java.util.Set<String> openings(JsonNode rules) {
+        java.util.Set<String> openings = new java.util.TreeSet<>();
+        for (JsonNode rule : rules) {
+            List<String> sources = new ArrayList<>();
+            rule.path("source_ips").forEach(ip -> sources.add(ip.asText()));
+            String key = FirewallOpenings.key(rule.path("protocol").asText(), rule.path("port").asText(""), sources);
+            openings.add("in".equals(rule.path("direction").asText()) ? key : "out " + key);
+        }
+        return openings;
     }
 
     private static CloudResource sshKey(JsonNode key) {
