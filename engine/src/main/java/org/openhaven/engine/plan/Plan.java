@@ -21,6 +21,11 @@ public record Plan(int formatVersion, String haven, long basedOnRevision, List<P
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
+    /** A plan without warnings. */
+    public Plan(int formatVersion, String haven, long basedOnRevision, List<PlannedChange> changes) {
+        this(formatVersion, haven, basedOnRevision, changes, List.of());
+    }
+
     /** This plan with {@code more} warnings after its own. */
     public Plan withWarnings(List<String> more) {
         List<String> all = new java.util.ArrayList<>(warnings);

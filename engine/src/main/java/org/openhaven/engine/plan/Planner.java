@@ -32,7 +32,7 @@ public final class Planner {
             }
         }
         changes.sort(Comparator.comparing(PlannedChange::key));
-        return new Plan(Plan.FORMAT_VERSION, state.haven(), state.revision(), changes, List.of());
+        return new Plan(Plan.FORMAT_VERSION, state.haven(), state.revision(), changes);
     }
 
     private static PlannedChange compare(DesiredResource desired, ResourceRecord existing) {
