@@ -6,6 +6,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -13,11 +14,13 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.openhaven.desktop.engine.HavenRef;
 import org.openhaven.desktop.engine.ServiceHealth;
 import org.openhaven.desktop.engine.VpnPeer;
 import org.openhaven.desktop.ui.Controls;
@@ -65,7 +68,7 @@ public final class DashboardView {
         apply.setOnAction(e -> applyChanges.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, new VBox(2, title, overall), spacer, refresh, apply);
+        HBox header = new HBox(10, new VBox(2, title, overall), spacer, havenSwitcher(), refresh, apply);
         header.setAlignment(Pos.CENTER_LEFT);
         Label error = Controls.bound(vm.errorProperty(), Css.FIELD_ERROR);
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
@@ -98,6 +101,22 @@ public final class DashboardView {
         BorderPane root = new BorderPane(content);
         root.getStyleClass().add(Css.ROOT);
         return root;
+    }
+
+    /** A combo box of the havens, shown only when there is more than one; Alt+H focuses it. */
+    private HBox havenSwitcher() {
+        HavenSwitcher switcher = vm.havens();
+        ComboBox<HavenRef> havens = new ComboBox<>(switcher.havens());
+        havens.setId("haven-switcher");
+        havens.setTooltip(new Tooltip(Messages.get("dashboard.haven.tooltip")));
+        havens.setValue(switcher.selectedProperty().get());
+        switcher.selectedProperty().addListener((o, was, now) -> havens.setValue(now));
+        havens.setOnAction(e -> switcher.switchTo(havens.getValue()));
+        HBox box = new HBox(6, Controls.fieldLabel("dashboard.haven", havens), havens);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(switcher.severalProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private TableView<ServiceHealth> servicesTable() {

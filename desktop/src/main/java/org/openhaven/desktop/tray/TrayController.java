@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openhaven.desktop.engine.EngineGateway;
+import org.openhaven.desktop.engine.HavenRef;
 import org.openhaven.desktop.engine.HavenStatus;
 import org.openhaven.desktop.engine.VpnPeer;
 import org.openhaven.desktop.ui.Async;
@@ -48,8 +49,9 @@ public final class TrayController {
 
     /** Reads status and VPN state in the background and redraws the tray. */
     public void refresh() {
-        async.run(() -> new Snapshot(statusOrNull(), vpn.state()), snapshot -> {
-            tray.show(TrayMenuModel.build(snapshot.status(), snapshot.vpn(), clock.instant(), actions));
+        async.run(() -> new Snapshot(statusOrNull(), havenLabel(), vpn.state()), snapshot -> {
+            tray.show(TrayMenuModel.build(snapshot.status(), snapshot.haven(), snapshot.vpn(), clock.instant(),
+                    actions));
             if (snapshot.status() != null) {
                 policy.onStatus(snapshot.status(), clock.instant()).forEach(tray::notify);
             }
@@ -62,6 +64,15 @@ public final class TrayController {
         } catch (OpenHavenException e) {
             LOG.info("No status for the tray: {}", e.userMessage());
             return null;
+        }
+    }
+
+    /** The haven the dashboard shows, by domain; the tray speaks of the same one. */
+    private String havenLabel() {
+        try {
+            return engine.selectedHaven().map(HavenRef::label).orElse("");
+        } catch (OpenHavenException e) {
+            return "";
         }
     }
 
@@ -82,6 +93,6 @@ public final class TrayController {
                 failure.userMessage(), failure.remedy())));
     }
 
-    private record Snapshot(HavenStatus status, VpnState vpn) {
+    private record Snapshot(HavenStatus status, String haven, VpnState vpn) {
     }
 }
