@@ -235,7 +235,7 @@ public final class EngineBackedGateway implements EngineGateway {
         if (!result.succeeded()) {
             throw failure(result);
         }
-        Map<String, Secret> configs = ClientConfigs.of(spec, secrets);
+        Map<String, Secret> configs = ClientConfigs.of(spec, secrets, catalog);
         return new DeployResult(links(spec), spec.owner().email(), secrets.find(OWNER_PASSWORD_KEY).orElse(null),
                 peers(configs));
     }
@@ -334,7 +334,7 @@ public final class EngineBackedGateway implements EngineGateway {
     @Override
     public List<VpnPeer> vpnPeers() {
         HavenSpec spec = currentSpec();
-        return peers(ClientConfigs.of(spec, vault.forHaven(spec.havenId())));
+        return peers(ClientConfigs.of(spec, vault.forHaven(spec.havenId()), catalog));
     }
 
     /** Adds the device to the spec and applies it, so the server accepts it; returns its client configuration. */

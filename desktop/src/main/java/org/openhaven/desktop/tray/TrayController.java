@@ -10,6 +10,7 @@ import org.openhaven.desktop.engine.HavenRef;
 import org.openhaven.desktop.engine.HavenStatus;
 import org.openhaven.desktop.engine.VpnPeer;
 import org.openhaven.desktop.ui.Async;
+import org.openhaven.desktop.ui.Messages;
 import org.openhaven.desktop.vpn.VpnController;
 import org.openhaven.desktop.vpn.VpnState;
 import org.openhaven.engine.error.OpenHavenException;
@@ -82,8 +83,8 @@ public final class TrayController {
             if (on) {
                 List<VpnPeer> peers = engine.vpnPeers();
                 VpnPeer mine = peers.stream().filter(p -> p.name().equals("this-computer")).findFirst()
-                        .orElseThrow(() -> OpenHavenException.config("This computer has no VPN device yet.",
-                                "Add a device called 'this-computer' in the dashboard's VPN section."));
+                        .orElseThrow(() -> OpenHavenException.config(Messages.get("tray.vpn.noDevice"),
+                                Messages.get("tray.vpn.noDeviceRemedy")));
                 vpn.connect(mine.clientConfig());
             } else {
                 vpn.disconnect();

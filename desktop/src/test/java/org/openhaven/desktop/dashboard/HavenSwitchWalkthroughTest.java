@@ -41,8 +41,12 @@ class HavenSwitchWalkthroughTest {
     private final HavenMemory memory = HavenMemory.inMemory();
     private DesktopShell shell;
 
+    private Stage stage;
+
+    /** A window of its own per test: the dashboard's poller listens to it, and is shut down with the shell. */
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        stage = new Stage();
         Map<HavenRef, String> havens = new LinkedHashMap<>();
         havens.put(HOME, "home passphrase");
         havens.put(FAMILY, "family passphrase");
@@ -56,7 +60,8 @@ class HavenSwitchWalkthroughTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws java.util.concurrent.TimeoutException {
+        org.testfx.api.FxToolkit.setupFixture(() -> stage.close());
         shell.shutdown();
     }
 
@@ -91,6 +96,22 @@ class HavenSwitchWalkthroughTest {
         assertThat(robot.lookup(".dialog-pane").tryQuery()).isEmpty();
         assertThat(memory.recall()).contains("family");
         assertThat(engine.openedHavens()).containsExactlyInAnyOrder("home", "family");
+    }
+
+    @Test
+    void escapePutsThePassphraseOffAndTheDashboardSaysWhichVaultWaits(FxRobot robot) {
+        await(() -> urls(robot).contains("https://nextcloud.home.example.org"));
+        robot.press(KeyCode.ALT).type(KeyCode.H).release(KeyCode.ALT);
+        robot.type(KeyCode.DOWN);
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+
+        robot.type(KeyCode.ESCAPE);
+
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        await(() -> robot.lookup(node -> node instanceof Label l && l.isVisible()
+                && "Unlock the vault of family.example.org to see its status.".equals(l.getText()))
+                .tryQuery().isPresent());
+        assertThat(urls(robot)).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
