@@ -21,6 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.openhaven.desktop.engine.HavenRef;
+import org.openhaven.desktop.engine.HavenStatus;
 import org.openhaven.desktop.engine.ServiceHealth;
 import org.openhaven.desktop.engine.VpnPeer;
 import org.openhaven.desktop.ui.Controls;
@@ -47,8 +48,13 @@ public final class DashboardView {
         Label title = new Label();
         title.getStyleClass().add(Css.PAGE_TITLE);
         Label overall = new Label();
+        // the haven as the user knows it (its domain, as in the switcher); its name until the havens are read
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            HavenRef shown = vm.havens().selectedProperty().get();
+            HavenStatus status = vm.statusProperty().get();
+            return shown != null ? shown.label() : status == null ? "" : status.havenName();
+        }, vm.havens().selectedProperty(), vm.statusProperty()));
         vm.statusProperty().addListener((o, was, now) -> {
-            title.setText(now == null ? "" : now.havenName());
             org.openhaven.desktop.tray.TrayStatus state = org.openhaven.desktop.tray.TrayStatus.of(now);
             overall.setText("● " + Messages.get("tray.status." + state.name().toLowerCase(java.util.Locale.ROOT)));
             overall.getStyleClass().removeAll(Css.STATUS_OK, Css.STATUS_WARN, Css.STATUS_ERROR);
