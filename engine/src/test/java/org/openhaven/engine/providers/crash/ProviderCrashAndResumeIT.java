@@ -34,10 +34,13 @@ class ProviderCrashAndResumeIT {
             "POST /v1/servers", "PUT /v1/primary_ips/{id}", DNS_CREATE);
     private static final List<String> DIGITALOCEAN_CREATES = List.of("POST /v2/account/keys", "POST /v2/firewalls",
             "POST /v2/droplets", "POST /v2/reserved_ips", DNS_CREATE);
-    /** Every EC2 and Route53 call that changes something, each lost on its way back; #2 is the second record. */
+    /**
+     * The EC2 and Route53 call that creates each step's resource, its answer lost: a kill there is harsher than at the
+     * step boundary before it. AuthorizeSecurityGroupIngress and the second DNS change are left out on purpose: the
+     * CreateSecurityGroup and first-record kills already leave a group without rules and a half-done DNS step.
+     */
     private static final List<String> AWS_CHANGES = List.of("ec2:ImportKeyPair", "ec2:CreateSecurityGroup",
-            "ec2:AuthorizeSecurityGroupIngress", "ec2:RunInstances", "ec2:AllocateAddress", "ec2:AssociateAddress",
-            "route53:ChangeResourceRecordSets#1", "route53:ChangeResourceRecordSets#2");
+            "ec2:RunInstances", "ec2:AllocateAddress", "ec2:AssociateAddress", "route53:ChangeResourceRecordSets#1");
     /** Step boundaries not already covered by a kill inside the step's own create. */
     private static final List<String> STEPS = List.of("ensure-server", "wait-running", "ensure-dns");
     private static final ChildJvms CHILDREN = new ChildJvms();
@@ -79,7 +82,6 @@ class ProviderCrashAndResumeIT {
     void awsApplyWithRoute53ConvergesAfterSigkillAtEveryChangeAndDestroyLeavesNothing() throws Exception {
         List<String> points = new ArrayList<>(AWS_CHANGES);
         points.add("step:done:wait-running");
-        points.add("step:done:ensure-dns");
         killAndResumeAt(points, dir -> {
             StatefulEc2Fake ec2 = new StatefulEc2Fake();
             StatefulRoute53Fake route53 = new StatefulRoute53Fake();
