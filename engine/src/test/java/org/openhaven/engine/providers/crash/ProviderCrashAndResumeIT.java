@@ -74,7 +74,8 @@ class ProviderCrashAndResumeIT {
         killAndResumeAt(DIGITALOCEAN_CREATES, dir -> {
             StatefulProviderFake fake = new StatefulProviderFake();
             return new Run(dir, fake, "digitalocean", fake.digitalOceanEndpoint(), "cloudflare",
-                    fake.cloudflareEndpoint(), fake::killAfter, point -> assertDigitalOceanConverged(fake, point), null);
+                    fake.cloudflareEndpoint(), fake::killAfter, point -> assertDigitalOceanConverged(fake, point),
+                    null);
         });
     }
 
@@ -101,6 +102,31 @@ class ProviderCrashAndResumeIT {
                         assertRoute53OnlyTheUsersOwn(route53);
                     });
         });
+    }
+
+    /**
+     * EC2 keeps a ClientToken for a while after its instance is terminated; a haven destroyed and applied again (new
+     * security group, so other RunInstances parameters) must still get exactly one new instance, not an
+     * IdempotentParameterMismatch or the terminated one back.
+     */
+    @Test
+    void awsHavenAppliedAgainAfterDestroyGetsExactlyOneNewInstance() throws Exception {
+        try (StatefulEc2Fake ec2 = new StatefulEc2Fake(); StatefulRoute53Fake route53 = new StatefulRoute53Fake()) {
+            Path dir = Files.createDirectory(temp.resolve("recreate"));
+            ProviderCrashHarnessMain harness = new ProviderCrashHarnessMain(arguments(new Run(dir, null, "aws",
+                    ec2.endpoint(), "route53", route53.route53Endpoint(), null, null, null)));
+            assertThat(harness.apply().succeeded()).as("first apply").isTrue();
+            harness.destroy();
+            int applyFrom = route53.actions().size();
+
+            assertThat(harness.apply().succeeded()).as("apply after destroy").isTrue();
+
+            assertThat(ec2.liveInstances()).as("live instances").hasSize(1);
+            assertThat(ec2.creations()).containsEntry("instance", 2).containsEntry("security-group", 2);
+            assertRoute53Converged(route53, "re-apply", ec2.all("elastic-ip").get(0).field("ip"), applyFrom);
+            harness.destroy();
+            assertRoute53OnlyTheUsersOwn(route53);
+        }
     }
 
     @Test
@@ -216,6 +242,12 @@ class ProviderCrashAndResumeIT {
     }
 
     private static void assertRoute53Converged(StatefulRoute53Fake route53, String point, String address) {
+        assertRoute53Converged(route53, point, address, 0);
+    }
+
+    /** {@code applyFrom}: the index in the fake's change log where the apply being checked began. */
+    private static void assertRoute53Converged(StatefulRoute53Fake route53, String point, String address,
+                                               int applyFrom) {
         List<StatefulRoute53Fake.RecordSet> ours = route53.recordSets().stream()
                 .filter(s -> !s.equals(route53.usersOwn().get(s.key()))).toList();
         assertThat(ours).as("record sets OpenHaven added after kill at %s", point)
@@ -228,7 +260,8 @@ class ProviderCrashAndResumeIT {
                 .satisfies(marker -> assertThat(marker.values()).hasSize(2));
         assertThat(route53.recordSets()).as("the user's records are untouched")
                 .containsAll(route53.usersOwn().values());
-        assertThat(route53.actions()).as("apply only ever upserts").containsOnly("UPSERT");
+        List<String> actions = route53.actions();
+        assertThat(actions.subList(applyFrom, actions.size())).as("apply only ever upserts").containsOnly("UPSERT");
     }
 
     private static void assertRoute53OnlyTheUsersOwn(StatefulRoute53Fake route53) {
