@@ -234,7 +234,8 @@ class ProviderCrashAndResumeIT {
         assertThat(instance.field("ip")).isEqualTo(address.field("ip"));
         assertThat(instance.field("group")).isEqualTo(ec2.all("security-group").get(0).id);
         assertThat(ec2.all("security-group").get(0).permissions).as("firewall openings after kill at %s", point)
-                .extracting(p -> p[0] + "/" + p[1]).contains("tcp/22", "tcp/80", "tcp/443", "udp/51820")
+                .extracting(p -> p[0] + "/" + p[1] + " " + p[4])
+                .contains("tcp/22 0.0.0.0/0", "tcp/80 0.0.0.0/0", "tcp/443 ::/0", "udp/51820 0.0.0.0/0")
                 .doesNotHaveDuplicates();
         // Every RunInstances, the first and any retry, carries one ClientToken derived from the haven.
         assertThat(ec2.clientTokens()).as("ClientTokens after kill at %s", point).isNotEmpty()

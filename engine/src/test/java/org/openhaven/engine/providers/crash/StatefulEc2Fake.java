@@ -2,12 +2,13 @@ package org.openhaven.engine.providers.crash;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * A stateful fake of the EC2 Query API (form-encoded POST, XML answers in the {@code 2016-11-15} namespace) for the
@@ -176,14 +177,21 @@ final class StatefulEc2Fake extends KillableHttpFake {
     private String describeSecurityGroups(Map<String, String> form) {
         StringBuilder items = new StringBuilder();
         for (Resource group : filtered("security-group", form)) {
+            // One IpPermission per protocol and port range, with its IPv4 and IPv6 sources (API_IpPermission.html).
+            Map<String, List<String[]>> byPorts = new LinkedHashMap<>();
+            group.permissions.forEach(p -> byPorts.computeIfAbsent(p[0] + " " + p[1] + " " + p[2],
+                    k -> new ArrayList<>()).add(p));
             StringBuilder permissions = new StringBuilder();
-            for (String[] p : group.permissions) {
-                permissions.append("<item><ipProtocol>").append(p[0]).append("</ipProtocol><fromPort>").append(p[1])
-                        .append("</fromPort><toPort>").append(p[2]).append("</toPort><ipRanges>")
-                        .append(p[3].isEmpty() ? "" : "<item><cidrIp>" + p[3] + "</cidrIp></item>")
-                        .append("</ipRanges><ipv6Ranges>")
-                        .append(p[4].isEmpty() ? "" : "<item><cidrIpv6>" + p[4] + "</cidrIpv6></item>")
-                        .append("</ipv6Ranges></item>");
+            for (List<String[]> sources : byPorts.values()) {
+                String[] first = sources.get(0);
+                permissions.append("<item><ipProtocol>").append(first[0]).append("</ipProtocol><fromPort>")
+                        .append(first[1]).append("</fromPort><toPort>").append(first[2]).append("</toPort><ipRanges>");
+                sources.stream().filter(p -> p[3].equals("v4")).forEach(p -> permissions.append("<item><cidrIp>")
+                        .append(p[4]).append("</cidrIp></item>"));
+                permissions.append("</ipRanges><ipv6Ranges>");
+                sources.stream().filter(p -> p[3].equals("v6")).forEach(p -> permissions.append("<item><cidrIpv6>")
+                        .append(p[4]).append("</cidrIpv6></item>"));
+                permissions.append("</ipv6Ranges></item>");
             }
             items.append("<item><ownerId>123456789012</ownerId><groupId>").append(group.id).append("</groupId>")
                     .append("<groupName>").append(xml(group.field("group-name"))).append("</groupName>")
@@ -209,26 +217,39 @@ final class StatefulEc2Fake extends KillableHttpFake {
 
     private String changeIngress(Map<String, String> form, boolean authorize) {
         Resource group = byId("security-group", required(form, "GroupId"), "InvalidGroup.NotFound");
+        // EC2 keeps one rule per protocol, port range and source; a request names several at once.
+        List<String[]> rules = new ArrayList<>();
         for (int n = 1; form.containsKey("IpPermissions." + n + ".IpProtocol"); n++) {
             String prefix = "IpPermissions." + n + ".";
-            String[] rule = {form.get(prefix + "IpProtocol"), form.getOrDefault(prefix + "FromPort", "-1"),
-                    form.getOrDefault(prefix + "ToPort", "-1"), form.getOrDefault(prefix + "IpRanges.1.CidrIp", ""),
-                    form.getOrDefault(prefix + "Ipv6Ranges.1.CidrIpv6", "")};
-            Predicate<String[]> same = p -> p[0].equals(rule[0]) && p[1].equals(rule[1]) && p[2].equals(rule[2]);
-            boolean present = group.permissions.stream().anyMatch(same);
+            String[] ports = {form.get(prefix + "IpProtocol"), form.getOrDefault(prefix + "FromPort", "-1"),
+                    form.getOrDefault(prefix + "ToPort", "-1")};
+            for (int m = 1; form.containsKey(prefix + "IpRanges." + m + ".CidrIp"); m++) {
+                rules.add(new String[] {ports[0], ports[1], ports[2], "v4",
+                        form.get(prefix + "IpRanges." + m + ".CidrIp")});
+            }
+            for (int m = 1; form.containsKey(prefix + "Ipv6Ranges." + m + ".CidrIpv6"); m++) {
+                rules.add(new String[] {ports[0], ports[1], ports[2], "v6",
+                        form.get(prefix + "Ipv6Ranges." + m + ".CidrIpv6")});
+            }
+        }
+        for (String[] rule : rules) {
+            boolean present = group.permissions.stream().anyMatch(p -> Arrays.equals(p, rule));
             if (authorize && present) {
-                throw new Ec2Error("InvalidPermission.Duplicate", "the specified rule \"peer: " + rule[3] + ", "
-                        + rule[0].toUpperCase() + ", from port: " + rule[1] + ", to port: " + rule[2]
+                throw new Ec2Error("InvalidPermission.Duplicate", "the specified rule \"peer: " + rule[4] + ", "
+                        + rule[0].toUpperCase(Locale.ROOT) + ", from port: " + rule[1] + ", to port: " + rule[2]
                         + ", ALLOW\" already exists");
             }
             if (!authorize && !present) {
                 throw new Ec2Error("InvalidPermission.NotFound", "The specified rule does not exist in this security "
                         + "group.");
             }
+        }
+        // All or nothing, like EC2: only now that every rule was checked does the group change.
+        for (String[] rule : rules) {
             if (authorize) {
                 group.permissions.add(rule);
             } else {
-                group.permissions.removeIf(same);
+                group.permissions.removeIf(p -> Arrays.equals(p, rule));
             }
         }
         String name = authorize ? "AuthorizeSecurityGroupIngress" : "RevokeSecurityGroupIngress";
