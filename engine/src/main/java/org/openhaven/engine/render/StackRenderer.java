@@ -123,12 +123,15 @@ public final class StackRenderer {
         if (wireGuard != null) {
             files.put(WireGuardConfigs.STATE_FILE, wireGuard.wgEasyState());
         }
-        files.put(COMPOSE_FILE, compose.toYaml());
         files.put("traefik/dynamic/routers.yml", TraefikRoutes.render(services, hosts));
         files.put(REALM_FILE, CanonicalJson.write(RealmBuilder.realm(spec.name(), spec.owner(), services, hosts, mail)));
         TreeMap<String, String> env = new TreeMap<>(resolved.env());
         env.put("COMPOSE_PROJECT_NAME", PROJECT_NAME);
         files.put(ENV_FILE, DotEnv.format(env));
+        // Last, over every other file: a container whose mounted files changed gets a new label, so compose
+        // recreates it instead of leaving it on the previous release's files.
+        compose.labelConfigHashes(utf8(files));
+        files.put(COMPOSE_FILE, compose.toYaml());
 
         SortedMap<String, String> clientFiles = wireGuard == null
                 ? new TreeMap<>() : wireGuard.clientConfigs(hosts.host("wireguard"));
@@ -151,14 +154,17 @@ public final class StackRenderer {
                 clientFiles.keySet(), resolved.warnings(),
                 mailServer == null ? null : new Manifest.DnsRecordNeeded("TXT", mailServer.dkimRecordName(),
                         mailServer.dkimTxtValue()));
-        SortedMap<String, byte[]> bytes = new TreeMap<>();
-        files.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        SortedMap<String, byte[]> bytes = utf8(files);
         String hash = hash(bytes, CanonicalJson.write(manifest));
         Manifest hashed = manifest.withHash(hash);
         bytes.put(MANIFEST_FILE, CanonicalJson.write(hashed).getBytes(StandardCharsets.UTF_8));
-        SortedMap<String, byte[]> clientBytes = new TreeMap<>();
-        clientFiles.forEach((path, text) -> clientBytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
-        return new RenderedBundle(bytes, sensitive, clientBytes, hashed);
+        return new RenderedBundle(bytes, sensitive, utf8(clientFiles), hashed);
+    }
+
+    private static SortedMap<String, byte[]> utf8(SortedMap<String, String> files) {
+        SortedMap<String, byte[]> bytes = new TreeMap<>();
+        files.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        return bytes;
     }
 
     /** The selection's services plus dependencies and always-on services, dependencies first. */

@@ -386,7 +386,7 @@ class StackRendererTest {
     @Test
     void wireGuardContainerIsRecreatedExactlyWhenTheSpecsPeersChange() {
         InMemorySecretStore store = TestSpecs.vault();
-        String label = "org.openhaven.wireguard-state";
+        String label = ConfigHashLabels.LABEL;
         Object twoPeers = labels(renderer.render(TestSpecs.only("wireguard"), store)).get(label);
         Object sameAgain = labels(renderer.render(TestSpecs.only("wireguard"), store)).get(label);
         HavenSpec onePeer = TestSpecs.with(List.of(ServiceSelection.of("wireguard")), TlsMode.HTTP_01, "manual",
@@ -396,6 +396,47 @@ class StackRendererTest {
         assertThat(twoPeers).asString().matches("[0-9a-f]{64}");
         assertThat(sameAgain).isEqualTo(twoPeers);
         assertThat(fewer).isNotEqualTo(twoPeers);
+    }
+
+    @Test
+    void addingAServiceRelabelsExactlyTheContainersWhoseMountedFilesChange() {
+        InMemorySecretStore store = TestSpecs.vault();
+        Map<String, Object> before = configHashes(renderer.render(TestSpecs.only("portal", "vaultwarden"), store));
+        Map<String, Object> after = configHashes(renderer.render(TestSpecs.only("portal", "vaultwarden", "gitea"), store));
+
+        // Gitea adds a route (traefik), a tile (portal) and an OIDC client (keycloak); nothing else mounts files.
+        assertThat(before).containsOnlyKeys("keycloak", "portal", "traefik");
+        assertThat(after).containsOnlyKeys("keycloak", "portal", "traefik");
+        before.forEach((container, hash) -> assertThat(after.get(container)).as(container).isNotEqualTo(hash));
+        assertThat(configHashes(renderer.render(TestSpecs.only("portal", "vaultwarden", "gitea"), store))).isEqualTo(after);
+    }
+
+    @Test
+    void changingTheVpnPeersRelabelsOnlyTheWireGuardContainer() {
+        InMemorySecretStore store = TestSpecs.vault();
+        Map<String, Object> twoPeers = configHashes(renderer.render(TestSpecs.only("wireguard"), store));
+        HavenSpec onePeer = TestSpecs.with(List.of(ServiceSelection.of("wireguard")), TlsMode.HTTP_01, "manual",
+                new org.openhaven.engine.spec.VpnSpec(List.of(new org.openhaven.engine.spec.VpnSpec.Peer("phone"))));
+        Map<String, Object> fewer = configHashes(renderer.render(onePeer, store));
+
+        Map<String, Object> unchanged = new java.util.TreeMap<>(twoPeers);
+        unchanged.remove("wireguard");
+        assertThat(fewer).containsAllEntriesOf(unchanged);
+        assertThat(fewer.get("wireguard")).isNotEqualTo(twoPeers.get("wireguard"));
+    }
+
+    /** The config-hash label of each container that has one. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> configHashes(RenderedBundle bundle) {
+        Map<String, Object> compose = new org.yaml.snakeyaml.Yaml().load(bundle.text("compose.yaml"));
+        Map<String, Object> hashes = new java.util.TreeMap<>();
+        ((Map<String, Object>) compose.get("services")).forEach((name, body) -> {
+            if (((Map<String, Object>) body).get("labels") instanceof Map<?, ?> labels
+                    && labels.containsKey(ConfigHashLabels.LABEL)) {
+                hashes.put(name, labels.get(ConfigHashLabels.LABEL));
+            }
+        });
+        return hashes;
     }
 
     @SuppressWarnings("unchecked")
