@@ -1,15 +1,11 @@
 package org.openhaven.engine.render;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Labels every container that bind-mounts files of the bundle ({@code ./…} sources) with a SHA-256 of exactly
@@ -85,26 +81,13 @@ public final class ConfigHashLabels {
      * and bytes, in path order: the same files give the same hash, any change of a name or a byte another one.
      */
     static String hash(List<String> sources, SortedMap<String, byte[]> files) {
-        TreeSet<String> covered = new TreeSet<>();
-        for (String path : files.keySet()) {
+        SortedMap<String, byte[]> covered = new TreeMap<>();
+        files.forEach((path, bytes) -> {
             if (sources.stream().anyMatch(s -> s.isEmpty() || path.equals(s) || path.startsWith(s + "/"))) {
-                covered.add(path);
+                covered.put(path, bytes);
             }
-        }
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String path : covered) {
-                byte[] bytes = files.get(path);
-                digest.update(path.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(Long.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(bytes);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        });
+        return HexFormat.of().formatHex(BundleDigest.over(covered).digest());
     }
 
     /** Adds the label to a mapping of labels, a list of {@code key=value} strings, or a new mapping. */

@@ -2,7 +2,6 @@ package org.openhaven.engine.render;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -196,19 +195,8 @@ public final class StackRenderer {
     }
 
     private static String hash(SortedMap<String, byte[]> files, String manifestWithoutHash) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (var file : files.entrySet()) {
-                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(Long.toString(file.getValue().length).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(file.getValue());
-            }
-            digest.update(manifestWithoutHash.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        MessageDigest digest = BundleDigest.over(files);
+        digest.update(manifestWithoutHash.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
     }
 }
