@@ -35,7 +35,8 @@ import org.openhaven.engine.testsupport.Requirements;
  * The rendered realm imported into a real Keycloak (the dist zip from Maven Central, the version the keycloak
  * image pins), started once for the class with {@code kc.sh start-dev --import-realm} and the same environment
  * the keycloak container gets from .env. Proves the import works, every client's vault secret is accepted,
- * redirect URIs are exact, and the owner's temporary password works but must be changed first.
+ * redirect URIs are exact, the owner's temporary password works but must be changed first, and the oauth2-proxy
+ * client's tokens name the {@code admins} group for the owner and for no one else.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeycloakRealmIT {
@@ -47,6 +48,9 @@ class KeycloakRealmIT {
      */
     private static final String TEST_CLIENT = "openhaven-it";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The master realm's bootstrap admin, test-only, to create users and change the owner through the admin API. */
+    private static final String BOOTSTRAP_ADMIN = "it-admin";
+    private static final String BOOTSTRAP_PASSWORD = "it-admin-" + java.util.UUID.randomUUID();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process keycloak;
@@ -80,6 +84,8 @@ class KeycloakRealmIT {
         builder.environment().put("JAVA_OPTS_APPEND", "-Xmx512m --add-opens java.base/java.lang=ALL-UNNAMED");
         // What compose passes the keycloak container: the owner's password and one secret per client.
         builder.environment().put("OWNER_TEMPORARY_PASSWORD", env.get("KEYCLOAK_OWNER_TEMPORARY_PASSWORD"));
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_PASSWORD);
         env.forEach((name, value) -> {
             if (name.startsWith("OIDC_")) {
                 builder.environment().put(name, value);
@@ -153,6 +159,98 @@ class KeycloakRealmIT {
         assertThat(wrong.body()).contains("Invalid user credentials");
     }
 
+    @Test
+    void ownersTokensNameTheAdminsGroupAndAFamilyMembersDoNot() throws Exception {
+        String admin = adminToken();
+        String ownerId = userId(admin, "alice");
+        String familyPassword = "family-" + java.util.UUID.randomUUID();
+        createUser(admin, "bob", "bob@example.org", familyPassword);
+        // As after the owner's first sign-in, where Keycloak makes them choose a password of their own.
+        String ownerPassword = "owner-" + java.util.UUID.randomUUID();
+        setPassword(admin, ownerId, ownerPassword, false);
+        try {
+            JsonNode owner = JSON.readTree(oauth2ProxyPasswordGrant("alice", ownerPassword).body());
+            JsonNode family = JSON.readTree(oauth2ProxyPasswordGrant("bob", familyPassword).body());
+
+            assertThat(claims(owner.get("id_token").asText()).get("groups").toString()).isEqualTo("[\"admins\"]");
+            assertThat(claims(owner.get("access_token").asText()).get("aud").toString()).contains("\"oauth2-proxy\"");
+            assertThat(userinfo(owner.get("access_token").asText()).get("groups").toString())
+                    .isEqualTo("[\"admins\"]");
+            assertThat(claims(family.get("id_token").asText()).path("groups").toString()).doesNotContain("admins");
+            assertThat(userinfo(family.get("access_token").asText()).path("groups").toString())
+                    .doesNotContain("admins");
+        } finally {
+            // Back to the imported state, for the test of the temporary password.
+            setPassword(admin, ownerId, env.get("KEYCLOAK_OWNER_TEMPORARY_PASSWORD"), true);
+        }
+    }
+
+    private HttpResponse<String> oauth2ProxyPasswordGrant(String username, String password) throws Exception {
+        HttpResponse<String> response = token(Map.of("grant_type", "password", "client_id", "oauth2-proxy",
+                "client_secret", env.get(ResolvedSecrets.oidcSecretVariable("oauth2-proxy")),
+                "username", username, "password", password, "scope", "openid"));
+        assertThat(response.statusCode()).as(username + ": " + response.body()).isEqualTo(200);
+        return response;
+    }
+
+    private static JsonNode claims(String jwt) throws IOException {
+        return JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    private JsonNode userinfo(String accessToken) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(base + "/realms/openhaven/protocol/openid-connect/userinfo"))
+                .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private String adminToken() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", BOOTSTRAP_ADMIN, "password", BOOTSTRAP_PASSWORD)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    private HttpResponse<String> adminApi(String token, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/admin/realms/openhaven" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+        return response;
+    }
+
+    private String userId(String token, String username) throws Exception {
+        JsonNode users = JSON.readTree(adminApi(token, "GET", "/users?exact=true&username=" + username, null).body());
+        assertThat(users).as(username).hasSize(1);
+        return users.get(0).get("id").asText();
+    }
+
+    private void createUser(String token, String username, String email, String password) throws Exception {
+        ObjectNode user = JSON.createObjectNode().put("username", username).put("email", email)
+                .put("emailVerified", true).put("firstName", "Bob").put("lastName", "Example").put("enabled", true);
+        user.putArray("credentials").addObject().put("type", "password").put("value", password).put("temporary", false);
+        adminApi(token, "POST", "/users", JSON.writeValueAsString(user));
+    }
+
+    /** Resets a password; a temporary one brings back the required action to change it, as after the import. */
+    private void setPassword(String token, String userId, String password, boolean temporary) throws Exception {
+        adminApi(token, "PUT", "/users/" + userId + "/reset-password", JSON.writeValueAsString(JSON.createObjectNode()
+                .put("type", "password").put("value", password).put("temporary", temporary)));
+        ObjectNode actions = JSON.createObjectNode();
+        ArrayNode required = actions.putArray("requiredActions");
+        if (temporary) {
+            required.add("UPDATE_PASSWORD");
+        }
+        adminApi(token, "PUT", "/users/" + userId, JSON.writeValueAsString(actions));
+    }
+
     private HttpResponse<String> authorize(String clientId, String redirectUri) throws Exception {
         String query = form(Map.of("client_id", clientId, "redirect_uri", redirectUri, "response_type", "code",
                 "scope", "openid"));
@@ -177,6 +275,12 @@ class KeycloakRealmIT {
         ObjectNode copy = rendered.deepCopy();
         ArrayNode clients = (ArrayNode) copy.get("clients");
         clients.forEach(c -> ((ObjectNode) c).put("serviceAccountsEnabled", true));
+        // The password grant stands in for the browser sign-in oauth2-proxy does: same client, same mappers.
+        clients.forEach(c -> {
+            if ("oauth2-proxy".equals(c.get("clientId").asText())) {
+                ((ObjectNode) c).put("directAccessGrantsEnabled", true);
+            }
+        });
         ObjectNode test = clients.addObject();
         test.put("clientId", TEST_CLIENT);
         test.put("publicClient", true);
