@@ -57,15 +57,17 @@ class KeycloakRealmIT {
     private String base;
     private SortedMap<String, String> env;
     private JsonNode realm;
+    private RenderedBundle bundle;
+    private Path home;
 
     @BeforeAll
     void startKeycloakWithTheRenderedRealm() throws Exception {
         Path javaHome = Requirements.java21();
-        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-unknown"));
+        home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-unknown"));
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             Requirements.unmet("the Keycloak dist is not unpacked at " + home + " (run through ./mvnw verify)");
         }
-        RenderedBundle bundle = new StackRenderer(Catalog.builtIn()).render(TestSpecs.full(), new InMemorySecretStore());
+        bundle = new StackRenderer(Catalog.builtIn()).render(TestSpecs.full(), new InMemorySecretStore());
         env = DotEnv.parse(bundle.text(StackRenderer.ENV_FILE));
         realm = JSON.readTree(bundle.text(StackRenderer.REALM_FILE));
 
@@ -183,6 +185,70 @@ class KeycloakRealmIT {
             // Back to the imported state, for the test of the temporary password.
             setPassword(admin, ownerId, env.get("KEYCLOAK_OWNER_TEMPORARY_PASSWORD"), true);
         }
+    }
+
+    @Test
+    void postDeployStepGivesAnOlderRealmsOauth2ProxyClientItsMappersOnce() throws Exception {
+        String admin = adminToken();
+        String clientPath = "/clients/" + JSON.readTree(adminApi(admin, "GET", "/clients?clientId=oauth2-proxy", null)
+                .body()).get(0).get("id").asText() + "/protocol-mappers/models";
+        // A realm imported before the mappers existed: the client is there, its mappers are not.
+        for (JsonNode mapper : JSON.readTree(adminApi(admin, "GET", clientPath, null).body())) {
+            adminApi(admin, "DELETE", clientPath + "/" + mapper.get("id").asText(), null);
+        }
+        String script = bundle.manifest().postDeploy().stream()
+                .filter(c -> c.description().equals("make sure the oauth2-proxy client's tokens carry the user's groups"))
+                .findFirst().orElseThrow().script();
+
+        ProcessResult first = runKcadmScript(script);
+        ProcessResult second = runKcadmScript(script);
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        JsonNode mappers = JSON.readTree(adminApi(admin, "GET", clientPath, null).body());
+        assertThat(mappers).extracting(m -> m.get("name").asText()).containsExactlyInAnyOrder("groups", "audience");
+        for (JsonNode mapper : mappers) {
+            JsonNode rendered = JSON.readTree(bundle.text(
+                    "keycloak/clients/oauth2-proxy.mapper-" + mapper.get("name").asText() + ".json"));
+            assertThat(mapper.get("protocolMapper")).isEqualTo(rendered.get("protocolMapper"));
+            // Keycloak adds defaults of its own (introspection.token.claim); every rendered setting must hold.
+            rendered.get("config").properties().forEach(setting -> assertThat(
+                    mapper.get("config").get(setting.getKey())).as(setting.getKey()).isEqualTo(setting.getValue()));
+        }
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.output()).contains("mapper audience exists", "mapper groups exists");
+        assertThat(JSON.readTree(adminApi(admin, "GET", clientPath, null).body())).hasSize(2);
+    }
+
+    private record ProcessResult(int exitCode, String output) {
+    }
+
+    /**
+     * Runs a post-deploy script the way the keycloak container would, with this dist's kcadm.sh, this server's
+     * port and the bundle's client files in place of the container's paths.
+     */
+    private ProcessResult runKcadmScript(String script) throws Exception {
+        Path clients = Files.createDirectories(Path.of("target", "keycloak-it-clients"));
+        for (String file : bundle.files().keySet()) {
+            if (file.startsWith("keycloak/clients/")) {
+                Files.writeString(clients.resolve(file.substring("keycloak/clients/".length())), bundle.text(file));
+            }
+        }
+        String local = script.replace("/opt/keycloak/bin/kcadm.sh", home.toAbsolutePath() + "/bin/kcadm.sh")
+                .replace("http://localhost:8080", base)
+                .replace("/opt/openhaven/clients/", clients.toAbsolutePath() + "/")
+                .replace("/tmp/openhaven-kcadm.config", Path.of("target", "keycloak-it-kcadm.config").toAbsolutePath()
+                        .toString());
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", local).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", Requirements.java21().toString());
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_PASSWORD);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("kcadm script did not finish: " + output);
+        }
+        return new ProcessResult(process.exitValue(), output);
     }
 
     private HttpResponse<String> oauth2ProxyPasswordGrant(String username, String password) throws Exception {
