@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,8 +34,6 @@ import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
-import software.amazon.awssdk.services.ec2.model.IpRange;
-import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -59,9 +56,11 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
     static final String DEBIAN_OWNER = "136693071363";
     static final String CANONICAL_OWNER = "099720109477";
     static final int ROOT_VOLUME_GB = 40;
+    static final String IDEMPOTENT_PARAMETER_MISMATCH = "IdempotentParameterMismatch";
     static final List<String> LIVE_STATES = List.of("pending", "running", "stopping", "stopped");
     static final AwsErrors ERRORS = new AwsErrors("AWS EC2", "ec2:Describe*, ec2:ImportKeyPair, ec2:DeleteKeyPair, "
-            + "ec2:CreateSecurityGroup, ec2:AuthorizeSecurityGroupIngress, ec2:DeleteSecurityGroup, ec2:RunInstances, "
+            + "ec2:CreateSecurityGroup, ec2:AuthorizeSecurityGroupIngress, ec2:RevokeSecurityGroupIngress, "
+            + "ec2:DeleteSecurityGroup, ec2:RunInstances, "
             + "ec2:TerminateInstances, ec2:CreateTags, ec2:AllocateAddress, ec2:AssociateAddress, ec2:ReleaseAddress");
 
     private final Ec2Client ec2;
@@ -118,6 +117,11 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
 
     @Override
     public List<String> warnings(HavenSpec spec) {
+        return policyWarnings(spec);
+    }
+
+    /** The provider's port-25 policy when the haven runs a mail server; needs no credentials, so plans can show it. */
+    public static List<String> policyWarnings(HavenSpec spec) {
         if (spec.mail() == null || !spec.mail().enabled()) {
             return List.of();
         }
@@ -140,6 +144,11 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
         return key(imported.keyPairId(), imported.keyName());
     }
 
+    /**
+     * Finds the tagged security group (or creates it) and converges its inbound permissions on {@code rules}:
+     * AuthorizeSecurityGroupIngress for missing openings, RevokeSecurityGroupIngress for ones no longer wanted, no
+     * call when they already match.
+     */
     @Override
     public CloudResource ensureFirewall(HavenLabel label, String name, List<FirewallRule> rules) {
         Optional<SecurityGroup> existing = call("DescribeSecurityGroups", () -> ec2.describeSecurityGroups(r ->
@@ -155,22 +164,16 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
                     .description("OpenHaven " + label.havenId() + ": inbound openings")
                     .tagSpecifications(tags(ResourceType.SECURITY_GROUP, label, name))).groupId());
         }
-        // The group may exist from an interrupted run without its rules: add whatever is missing.
-        List<IpPermission> missing = new ArrayList<>();
-        for (FirewallRule rule : rules) {
-            String protocol = rule.protocol().name().toLowerCase(Locale.ROOT);
-            boolean there = present.stream().anyMatch(p -> protocol.equals(p.ipProtocol())
-                    && Integer.valueOf(rule.port()).equals(p.fromPort()) && Integer.valueOf(rule.port()).equals(p.toPort()));
-            if (!there) {
-                missing.add(IpPermission.builder().ipProtocol(protocol).fromPort(rule.port()).toPort(rule.port())
-                        .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").description(rule.description()).build())
-                        .ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").description(rule.description()).build())
-                        .build());
-            }
-        }
-        if (!missing.isEmpty()) {
+        // Converge the group on the wanted openings: what an interrupted run left out or a new service needs is
+        // authorized, what is no longer wanted is revoked. Authorize first, so nothing wanted is ever closed.
+        SecurityGroupRules.Changes changes = SecurityGroupRules.diff(present, rules);
+        if (!changes.authorize().isEmpty()) {
             call("AuthorizeSecurityGroupIngress", () -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId)
-                    .ipPermissions(missing)));
+                    .ipPermissions(changes.authorize())));
+        }
+        if (!changes.revoke().isEmpty()) {
+            call("RevokeSecurityGroupIngress", () -> ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId)
+                    .ipPermissions(changes.revoke())));
         }
         return new CloudResource(ResourceKind.FIREWALL, groupId, name, Map.of());
     }
@@ -184,31 +187,44 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
         Image image = image(request.image());
         String userData = Base64.getEncoder().encodeToString(request.userData().getBytes(StandardCharsets.UTF_8));
         String baseToken = clientToken(label, request);
-        // A ClientToken stays bound to its instance even after termination; a haven destroyed and re-created with
-        // the same request would get the terminated instance back, so step to the next token in that case.
+        // A ClientToken stays bound to its request even after the instance is terminated: the same token returns
+        // the terminated instance, or fails with IdempotentParameterMismatch when other parameters come with it (a
+        // haven destroyed and applied again, a newer image). Either way, step to the next token; the sequence is
+        // fixed, so a resumed run still meets the token its lost predecessor used.
         for (int generation = 0; generation < 5; generation++) {
             String token = generation == 0 ? baseToken : baseToken + "-" + generation;
-            Instance instance = call("RunInstances", () -> ec2.runInstances(r -> r
-                    .clientToken(token)
-                    .imageId(image.imageId())
-                    .instanceType(request.size())
-                    .minCount(1).maxCount(1)
-                    .keyName(request.sshKey().name())
-                    .securityGroupIds(request.firewall() == null ? List.of() : List.of(request.firewall().providerId()))
-                    .userData(userData)
-                    .blockDeviceMappings(b -> b.deviceName(image.rootDeviceName())
-                            .ebs(e -> e.volumeSize(ROOT_VOLUME_GB).volumeType(VolumeType.GP3).deleteOnTermination(true)))
-                    .tagSpecifications(tags(ResourceType.INSTANCE, label, request.name()),
-                            tags(ResourceType.VOLUME, label, request.name())))
-                    .instances().get(0));
+            Instance instance;
+            try {
+                instance = ec2.runInstances(r -> r
+                        .clientToken(token)
+                        .imageId(image.imageId())
+                        .instanceType(request.size())
+                        .minCount(1).maxCount(1)
+                        .keyName(request.sshKey().name())
+                        .securityGroupIds(request.firewall() == null ? List.of()
+                                : List.of(request.firewall().providerId()))
+                        .userData(userData)
+                        .blockDeviceMappings(b -> b.deviceName(image.rootDeviceName())
+                                .ebs(e -> e.volumeSize(ROOT_VOLUME_GB).volumeType(VolumeType.GP3)
+                                        .deleteOnTermination(true)))
+                        .tagSpecifications(tags(ResourceType.INSTANCE, label, request.name()),
+                                tags(ResourceType.VOLUME, label, request.name())))
+                        .instances().get(0);
+            } catch (SdkException e) {
+                if (IDEMPOTENT_PARAMETER_MISMATCH.equals(AwsErrors.code(e))) {
+                    continue;
+                }
+                throw ERRORS.map("RunInstances", e);
+            }
             InstanceStateName state = instance.state() == null ? null : instance.state().name();
             if (state != InstanceStateName.TERMINATED && state != InstanceStateName.SHUTTING_DOWN) {
                 return server(instance);
             }
         }
-        throw OpenHavenException.of(ErrorCategory.PROVIDER_API,
-                        "AWS keeps returning terminated instances for the server " + request.name() + ".")
-                .remedy("Rename the haven's server or wait an hour for AWS to forget the terminated instances.")
+        throw OpenHavenException.of(ErrorCategory.PROVIDER_API, "AWS EC2 refused five client tokens in a row for the "
+                        + "server " + request.name() + ": each still belongs to an earlier, terminated instance.")
+                .remedy("Wait a few hours for AWS to forget the terminated instances' tokens, or rename the haven's "
+                        + "server, then apply again.")
                 .build();
     }
 
@@ -325,11 +341,15 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
                         .build());
     }
 
+    /** The first RunInstances ClientToken for {@code request}: a digest of the haven and every request parameter. */
     static String clientToken(HavenLabel label, ServerRequest request) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            // Everything RunInstances is sent, so a new key or security group (a re-created haven) means a new token.
             String identity = String.join("\n", label.havenId(), request.name(), request.region(), request.size(),
-                    String.valueOf(request.image()), request.userData());
+                    String.valueOf(request.image()), request.userData(),
+                    request.sshKey() == null ? "" : request.sshKey().name(),
+                    request.firewall() == null ? "" : request.firewall().providerId());
             return "openhaven-" + HexFormat.of().formatHex(sha.digest(identity.getBytes(StandardCharsets.UTF_8)))
                     .substring(0, 40);
         } catch (NoSuchAlgorithmException e) {
