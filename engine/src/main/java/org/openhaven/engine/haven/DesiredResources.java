@@ -26,7 +26,7 @@ public final class DesiredResources {
     }
 
     public static List<DesiredResource> of(HavenSpec spec) {
-        return of(spec, 1);
+        return of(spec, 1, 1);
     }
 
     /**
@@ -35,20 +35,17 @@ public final class DesiredResources {
      * under the haven's label and providers find resources by label and name.
      */
     public static List<DesiredResource> of(HavenSpec spec, HavenState state) {
-        return of(spec, serverGeneration(state));
+        return of(spec, ServerReplacement.nextGeneration(state, ResourceKind.SERVER),
+                ServerReplacement.nextGeneration(state, ResourceKind.SSH_KEY));
     }
 
-    /** 1 for the haven's first server, one past the last replaced one after a recovery. */
-    static int serverGeneration(HavenState state) {
-        return ServerReplacement.nextGeneration(state);
-    }
-
-    private static List<DesiredResource> of(HavenSpec spec, int serverGeneration) {
+    private static List<DesiredResource> of(HavenSpec spec, int serverGeneration, int keyGeneration) {
         List<DesiredResource> desired = new ArrayList<>();
         String name = spec.havenId();
-        String suffix = serverGeneration == 1 ? "" : "-" + serverGeneration;
+        String suffix = generationSuffix(serverGeneration);
         if (!spec.server().isExistingServer()) {
-            desired.add(new DesiredResource(ResourceKeys.SSH_KEY, ResourceKind.SSH_KEY, name + "-key",
+            desired.add(new DesiredResource(ResourceKeys.SSH_KEY, ResourceKind.SSH_KEY,
+                    name + "-key" + generationSuffix(keyGeneration),
                     Map.of("algorithm", "ed25519")));
             desired.add(new DesiredResource(ResourceKeys.FIREWALL, ResourceKind.FIREWALL, name + "-firewall",
                     Map.of("inbound", firewallRules(spec).stream().map(DesiredResources::ruleText)
@@ -93,6 +90,11 @@ public final class DesiredResources {
             }
         }
         return rules;
+    }
+
+    /** Nothing for the first generation, {@code -2} for the second … */
+    private static String generationSuffix(int generation) {
+        return generation == 1 ? "" : "-" + generation;
     }
 
     /** The inputs of the deployed stack; a change here means a new release. */

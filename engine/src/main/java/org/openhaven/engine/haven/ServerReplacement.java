@@ -20,7 +20,8 @@ import org.openhaven.engine.state.StateFile;
 /**
  * The first part of a disaster recovery: makes the haven's state forget its server, so the normal flow builds a
  * new one. Every server and IP the provider lists under the haven's label (the one recorded here, or, when this
- * computer is new, the ones a lost computer made) is kept in state as replaced, never deleted: a server that still
+ * computer is new, the ones a lost computer made, with its SSH key) is kept in state as replaced, never deleted: a
+ * server that still
  * runs may hold data newer than the last backup, so it is the user's to look at and delete. One atomic state
  * change, with a marker a re-run finds, so a recovery killed at any point continues instead of replacing the new
  * server too.
@@ -29,9 +30,8 @@ final class ServerReplacement {
 
     static final String REPLACED_AT = "replaced at";
     private static final String NAME_SUFFIX = " (replaced)";
-    private static final Pattern GENERATION = Pattern.compile("-server(?:-(\\d+))?(?: \\(replaced\\))?$");
-    private static final Set<ResourceKind> HOST_KINDS = Set.of(ResourceKind.SERVER, ResourceKind.IP);
-    /** Servers before their IPs, then by id: the same order on every run. */
+    private static final Pattern GENERATION = Pattern.compile("-(?:server|key)(?:-(\\d+))?(?: \\(replaced\\))?$");
+    /** Servers before their IPs, keys first, then by id: the same order on every run. */
     private static final Comparator<RecoveryStart.Replaced> ORDER = Comparator
             .comparing(RecoveryStart.Replaced::kind).thenComparing(RecoveryStart.Replaced::providerId);
 
@@ -48,7 +48,12 @@ final class ServerReplacement {
                     .filter(r -> startedAt.equals(r.attributes().get(REPLACED_AT))).map(ServerReplacement::describe)
                     .sorted(ORDER).toList());
         }
-        List<CloudResource> old = flow.spec().server().isExistingServer() ? List.of() : oldHost(flow, current);
+        // A new computer's vault has no SSH key yet: the one at the provider opens nothing the flow can use, so it
+        // is set aside too and the new key uploaded under the next name.
+        Set<ResourceKind> kinds = flow.secrets().find(ResourceKeys.VAULT_SSH_PUBLIC).isPresent()
+                ? Set.of(ResourceKind.SERVER, ResourceKind.IP)
+                : Set.of(ResourceKind.SERVER, ResourceKind.IP, ResourceKind.SSH_KEY);
+        List<CloudResource> old = flow.spec().server().isExistingServer() ? List.of() : oldHost(flow, current, kinds);
         state.update(s -> replace(s, old, now));
         for (CloudResource resource : old) {
             Optional.ofNullable(resource.attribute("ipv4"))
@@ -64,12 +69,12 @@ final class ServerReplacement {
                 : s);
     }
 
-    /** The new server's generation: one past the highest among the servers replaced so far. */
-    static int nextGeneration(HavenState state) {
+    /** The generation of the next server (or SSH key): one past the highest of that kind replaced so far. */
+    static int nextGeneration(HavenState state, ResourceKind kind) {
         int highest = 0;
         for (ResourceRecord r : replacedIn(state)) {
             Matcher m = GENERATION.matcher(r.name());
-            if (r.kind() == ResourceKind.SERVER && m.find()) {
+            if (r.kind() == kind && m.find()) {
                 highest = Math.max(highest, m.group(1) == null ? 1 : Integer.parseInt(m.group(1)));
             }
         }
@@ -85,11 +90,11 @@ final class ServerReplacement {
     }
 
     /** The servers and IPs at the provider under the haven's label that a recovery has not set aside yet. */
-    private static List<CloudResource> oldHost(FlowContext flow, HavenState current) {
+    private static List<CloudResource> oldHost(FlowContext flow, HavenState current, Set<ResourceKind> kinds) {
         Set<String> known = replacedIn(current).stream().map(r -> r.kind() + ":" + r.providerId())
                 .collect(Collectors.toSet());
         return flow.cloud().get().listOwned(flow.label()).stream()
-                .filter(r -> HOST_KINDS.contains(r.kind()) && !known.contains(r.kind() + ":" + r.providerId()))
+                .filter(r -> kinds.contains(r.kind()) && !known.contains(r.kind() + ":" + r.providerId()))
                 .toList();
     }
 
@@ -100,6 +105,9 @@ final class ServerReplacement {
     private static HavenState replace(HavenState state, List<CloudResource> old, Instant now) {
         HavenState next = state.withoutResource(ResourceKeys.SERVER).withoutResource(ResourceKeys.IP)
                 .withoutResource(ResourceKeys.STACK);
+        if (old.stream().anyMatch(r -> r.kind() == ResourceKind.SSH_KEY)) {
+            next = next.withoutResource(ResourceKeys.SSH_KEY);
+        }
         for (CloudResource resource : old) {
             Map<String, String> attributes = new LinkedHashMap<>(resource.attributes());
             attributes.put(REPLACED_AT, now.toString());

@@ -59,6 +59,9 @@ class BackupAndRecoverySystemIT {
 
     private Path work;
     private LabHost lab;
+    private LabHost secondLab;
+    /** Where the next server the cloud fake creates runs. */
+    private volatile LabHost nextServer;
     private BridgeS3Server s3;
     private StatefulProviderFake cloud;
     private ProductCli cli;
@@ -72,6 +75,7 @@ class BackupAndRecoverySystemIT {
         work = Files.createTempDirectory("openhaven-backup-e2e");
         lab = LabHost.fresh();
         prepare(lab);
+        nextServer = lab;
         s3 = BridgeS3Server.start(lab.engine());
         cloud = new StatefulProviderFake();
         cloud.publicIpv4(lab.address());
@@ -109,6 +113,9 @@ class BackupAndRecoverySystemIT {
         }
         if (lab != null) {
             lab.remove();
+        }
+        if (secondLab != null) {
+            secondLab.remove();
         }
         if (work != null) {
             try (Stream<Path> paths = Files.walk(work)) {
@@ -177,6 +184,43 @@ class BackupAndRecoverySystemIT {
                 .filter(l -> l.contains("(healthy)")).count()).isEqualTo(5);
     }
 
+    @Test
+    @Order(4)
+    void recoverOnANewComputerBuildsASecondServerPointsDnsAtItAndRestoresEveryByte() throws Exception {
+        CliProcess.Result kit = cli.run("", "backup", "kit", "--out", "kit.txt");
+        assertThat(kit.exitCode()).as(ProductCli.describe(kit)).isZero();
+        String oldServerId = cloud.all("servers").get(0).path("id").asText();
+        secondLab = LabHost.fresh();
+        prepare(secondLab);
+        nextServer = secondLab;
+        cloud.publicIpv4(secondLab.address());
+        // The old computer is gone: a new home, the tokens entered again; the kit, the spec and the S3 keys remain.
+        cli.env("OPENHAVEN_HOME", work.resolve("new-home").toString());
+        secret("--spec", "haven.yaml", "hetzner/token", TOKEN);
+        secret("--haven", "vault", "cloudflare/api-token", TOKEN);
+        cli.env("OPENHAVEN_BACKUP_ACCESS_KEY_ID", BridgeS3Server.ACCESS_KEY)
+                .env("OPENHAVEN_BACKUP_SECRET_ACCESS_KEY", BridgeS3Server.SECRET_KEY);
+
+        CliProcess.Result recover = cli.run("", "recover", "--kit", "kit.txt", "--spec", "haven.yaml", "--yes");
+
+        assertThat(recover.exitCode()).as(ProductCli.describe(recover)).isZero();
+        assertThat(recover.out()).contains("Recovered vault.example.org from snapshot " + snapshot)
+                .contains("The old server vault-server (id " + oldServerId + ", " + lab.address() + ") was kept");
+        assertThat(cloud.all("servers")).extracting(n -> n.path("name").asText())
+                .containsExactlyInAnyOrder("vault-server", "vault-server-2");
+        assertThat(cloud.all("dns_records")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.path("content").asText()).isEqualTo(secondLab.address()));
+        assertThat(data(secondLab)).isEqualTo(dataBeforeBackup);
+        assertThat(secondLab.exec("stat", "-c", "%a %U", "/opt/openhaven/backup/backup.env").strip())
+                .isEqualTo("600 root");
+        assertThat(recover.out() + recover.err()).doesNotContain(BridgeS3Server.SECRET_KEY);
+
+        CliProcess.Result status = cli.run("", "status");
+        assertThat(status.exitCode()).as(ProductCli.describe(status)).isZero();
+        assertThat(status.out()).contains("vault-server (replaced)").contains("vault-server-2")
+                .doesNotContain("recovery in progress");
+    }
+
     /** Root filesystem tweaks a real server does not need: the stand-in image's exact tag and systemctl. */
     private static void prepare(LabHost host) {
         host.exec("docker", "tag", LabHost.STANDIN_IMAGE, STANDIN_IMAGE);
@@ -214,7 +258,7 @@ class BackupAndRecoverySystemIT {
     private void installUploadedKeyForRoot(ObjectNode server) {
         String keys = cloud.all("ssh_keys").stream().map(k -> k.path("public_key").asText())
                 .collect(Collectors.joining("\n"));
-        lab.exec("sh", "-c", "printf '%s\\n' \"$1\" >> /root/.ssh/authorized_keys", "sh", keys);
+        nextServer.exec("sh", "-c", "printf '%s\\n' \"$1\" >> /root/.ssh/authorized_keys", "sh", keys);
     }
 
     private static Path standInCatalog() {

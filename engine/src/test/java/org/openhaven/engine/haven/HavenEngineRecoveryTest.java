@@ -53,8 +53,10 @@ class HavenEngineRecoveryTest {
 
         assertThat(start.resumed()).isFalse();
         assertThat(start.replaced()).extracting(RecoveryStart.Replaced::kind, RecoveryStart.Replaced::name)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(ResourceKind.SERVER, "family-server"),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ResourceKind.SERVER, "family-server"),
                         org.assertj.core.groups.Tuple.tuple(ResourceKind.IP, "family-ip"));
+        assertThat(engine.state("family").resource(ResourceKeys.SSH_KEY)).as("this computer still has the key")
+                .hasValueSatisfying(r -> assertThat(r.name()).isEqualTo("family-key"));
         var state = engine.state("family");
         assertThat(state.resource(ResourceKeys.SERVER)).isEmpty();
         assertThat(state.resource(ResourceKeys.STACK)).as("the release is not on the new server").isEmpty();
@@ -113,14 +115,18 @@ class HavenEngineRecoveryTest {
     }
 
     @Test
-    void onANewComputerTheServersAtTheProviderUnderTheHavensLabelAreSetAside() {
+    void onANewComputerTheServerAndTheStaleSshKeyAtTheProviderAreSetAside() {
         HavenEngine newComputer = TestHavens.engine(dir.resolve("new-home"), provider, host);
+        InMemorySecretStore newVault = new InMemorySecretStore();
 
-        RecoveryStart start = newComputer.beginRecovery(spec, secrets, "test recover");
-        apply(newComputer);
+        RecoveryStart start = newComputer.beginRecovery(spec, newVault, "test recover");
+        RunResult result = newComputer.apply(spec, newVault, null, event -> { }, CancellationToken.none(), "test");
 
+        assertThat(result.succeeded()).as("%s", result.failures()).isTrue();
         assertThat(start.replaced()).extracting(RecoveryStart.Replaced::name)
-                .containsExactlyInAnyOrder("family-server", "family-ip");
+                .containsExactly("family-key", "family-server", "family-ip");
+        assertThat(newComputer.state("family").resource(ResourceKeys.SSH_KEY).map(ResourceRecord::name))
+                .hasValue("family-key-2");
         assertThat(newComputer.state("family").resource(ResourceKeys.SERVER).map(ResourceRecord::name))
                 .hasValue("family-server-2");
         assertThat(provider.snapshot().creations).containsEntry("SERVER:family-server", 1)
@@ -133,9 +139,10 @@ class HavenEngineRecoveryTest {
                 .withResource(replaced("replaced:server:3", "family-server-4 (replaced)"))
                 .withResource(replaced("replaced:server:1", "family-server (replaced)"));
 
-        assertThat(ServerReplacement.nextGeneration(state)).isEqualTo(5);
-        assertThat(ServerReplacement.nextGeneration(org.openhaven.engine.state.HavenState.empty("family")))
-                .isEqualTo(1);
+        assertThat(ServerReplacement.nextGeneration(state, ResourceKind.SERVER)).isEqualTo(5);
+        assertThat(ServerReplacement.nextGeneration(state, ResourceKind.SSH_KEY)).isEqualTo(1);
+        assertThat(ServerReplacement.nextGeneration(org.openhaven.engine.state.HavenState.empty("family"),
+                ResourceKind.SERVER)).isEqualTo(1);
     }
 
     private static ResourceRecord replaced(String key, String name) {
