@@ -3,18 +3,14 @@ package org.openhaven.engine.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -209,25 +205,9 @@ class EndToEndIT {
 
     /** {@code openhaven args…} in a child JVM with only the product on its class path; stdin is {@code input}. */
     private CliProcess.Result run(String input, String... args) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", productClassPath(),
-                "org.openhaven.engine.cli.OpenHavenCli"));
-        command.addAll(Arrays.asList(args));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("OPENHAVEN") || k.startsWith("XDG_"));
-        builder.environment().putAll(environment());
-        Process process = builder.start();
-        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        if (!process.waitFor(RUN_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("openhaven " + String.join(" ", args) + " did not finish:\n"
-                    + Files.readString(out) + Files.readString(err));
-        }
-        return new CliProcess.Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        ProductCli cli = new ProductCli(work, Duration.ofMinutes(RUN_MINUTES));
+        environment().forEach(cli::env);
+        return cli.run(input, args);
     }
 
     private Map<String, String> environment() {
@@ -249,14 +229,7 @@ class EndToEndIT {
         }
     }
 
-    /** The test class path without the test classes: what a user's installation holds. */
-    private static String productClassPath() {
-        return Arrays.stream(CliProcess.classPath().split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("tests.jar"))
-                .collect(Collectors.joining(File.pathSeparator));
-    }
-
     private static String describe(CliProcess.Result result) {
-        return "exit " + result.exitCode() + "\n--- out\n" + result.out() + "\n--- err\n" + result.err();
+        return ProductCli.describe(result);
     }
 }
