@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.openhaven.engine.backup.BackupAccess;
+import org.openhaven.engine.backup.BackupBucket;
 import org.openhaven.engine.backup.BackupCredentials;
 import org.openhaven.engine.backup.HavenBackup;
 import org.openhaven.engine.backup.HavenBackups;
@@ -130,9 +131,9 @@ final class DeployedHavenBackups implements BackupAccess {
     }
 
     /**
-     * Puts the kit's password into the vault (a new computer's vault has none) and the storage keys given anew.
-     * A different password already there is not overwritten: one of the two is stale, and guessing could lose the
-     * only key to the backups.
+     * Puts the kit's password into the vault (a new computer's vault has none), checks the storage keys (given anew,
+     * else the vault's) reach the kit's repository, and keeps them. A different password already in the vault is
+     * not overwritten: one of the two is stale, and guessing could lose the only key to the backups.
      */
     private static BackupCredentials adoptKit(Vault vault, RecoveryRequest request) {
         Secret password = request.kit().password();
@@ -145,11 +146,19 @@ final class DeployedHavenBackups implements BackupAccess {
                     "Use the newest kit ('openhaven backup kit --out FILE' writes the current one); if this computer's "
                             + "vault is the stale one, recover on a computer without it.");
         }
-        request.accessKeyId().ifPresent(k -> vault.put(BackupCredentials.ACCESS_KEY_ID_KEY, k));
-        request.secretAccessKey().ifPresent(k -> vault.put(BackupCredentials.SECRET_ACCESS_KEY_KEY, k));
-        Secret keyId = vault.find(BackupCredentials.ACCESS_KEY_ID_KEY).orElseThrow(RecoverCommand::missingS3Keys);
-        Secret secret = vault.find(BackupCredentials.SECRET_ACCESS_KEY_KEY).orElseThrow(RecoverCommand::missingS3Keys);
-        return new BackupCredentials(password, keyId, secret);
+        Secret keyId = request.accessKeyId().or(() -> vault.find(BackupCredentials.ACCESS_KEY_ID_KEY))
+                .orElseThrow(RecoverCommand::missingS3Keys);
+        Secret secret = request.secretAccessKey().or(() -> vault.find(BackupCredentials.SECRET_ACCESS_KEY_KEY))
+                .orElseThrow(RecoverCommand::missingS3Keys);
+        BackupCredentials credentials = new BackupCredentials(password, keyId, secret);
+        // Wrong storage keys or a kit for another location fail here, before a paid server exists, and before
+        // keys given anew replace the vault's.
+        try (BackupBucket bucket = new BackupBucket(request.kit().repository(), keyId, secret)) {
+            bucket.requireRepository();
+        }
+        vault.put(BackupCredentials.ACCESS_KEY_ID_KEY, keyId);
+        vault.put(BackupCredentials.SECRET_ACCESS_KEY_KEY, secret);
+        return credentials;
     }
 
     /** The setting aside as one more step of the run, so the user sees it where the new server's steps begin. */

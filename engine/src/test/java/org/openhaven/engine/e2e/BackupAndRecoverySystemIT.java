@@ -199,7 +199,13 @@ class BackupAndRecoverySystemIT {
         secret("--spec", "haven.yaml", "hetzner/token", TOKEN);
         secret("--haven", "vault", "cloudflare/api-token", TOKEN);
         cli.env("OPENHAVEN_BACKUP_ACCESS_KEY_ID", BridgeS3Server.ACCESS_KEY)
-                .env("OPENHAVEN_BACKUP_SECRET_ACCESS_KEY", BridgeS3Server.SECRET_KEY);
+                .env("OPENHAVEN_BACKUP_SECRET_ACCESS_KEY", "a-mistyped-secret");
+        CliProcess.Result mistyped = cli.run("", "recover", "--kit", "kit.txt", "--spec", "haven.yaml", "--yes");
+        assertThat(mistyped.exitCode()).as(ProductCli.describe(mistyped)).isEqualTo(1);
+        assertThat(mistyped.err()).contains("rejected the S3 keys").doesNotContain("a-mistyped-secret")
+                .doesNotContain("Exception");
+        assertThat(cloud.all("servers")).as("no server is paid for before the keys work").hasSize(1);
+        cli.env("OPENHAVEN_BACKUP_SECRET_ACCESS_KEY", BridgeS3Server.SECRET_KEY);
 
         CliProcess.Result recover = cli.run("", "recover", "--kit", "kit.txt", "--spec", "haven.yaml", "--yes");
 
