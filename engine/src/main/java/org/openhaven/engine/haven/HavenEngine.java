@@ -117,10 +117,14 @@ public final class HavenEngine {
         return accounts;
     }
 
-    /** The plan for bringing the haven to {@code spec}; needs no network and no secrets. */
+    /**
+     * The plan for bringing the haven to {@code spec}, with the provider's warnings for it (such as its port-25
+     * policy when mail is on); needs no network and no secrets.
+     */
     public Plan plan(HavenSpec spec) {
         HavenState state = stateFile(spec.havenId()).read();
-        return Planner.plan(ServerReplacement.withoutBookkeeping(state), DesiredResources.of(spec, state));
+        return Planner.plan(ServerReplacement.withoutBookkeeping(state), DesiredResources.of(spec, state))
+                .withWarnings(providers.warnings(spec));
     }
 
     /** The backup repository size the storage estimate assumes, before the haven has any data. */
