@@ -79,9 +79,14 @@ public final class RecoverCommand implements Callable<Integer> {
             out.println("Recovering " + kit.havenId() + " (" + kit.domain() + ") from " + kit.repository().describe()
                     + " …");
             out.flush();
-            BackupAccess backups = access != null ? access
-                    : new DeployedHavenBackups(OpenHavenCli.contextOf(spec.commandLine()));
-            try (ProgressPrinter printer = new ProgressPrinter(out, false)) {
+            BackupAccess backups = access;
+            boolean bars = false;
+            if (backups == null) {
+                CliContext context = OpenHavenCli.contextOf(spec.commandLine());
+                backups = new DeployedHavenBackups(context);
+                bars = context.terminal().drawsProgressBars();
+            }
+            try (ProgressPrinter printer = new ProgressPrinter(out, bars)) {
                 BackupAccess.RecoverySite site = backups.prepareRecovery(new BackupAccess.RecoveryRequest(kit,
                         Optional.ofNullable(specFile), s3Key(KEY_ID_ENV), s3Key(SECRET_KEY_ENV)), printer);
                 Restore.Result result = new DisasterRecovery(site.haven().plan(), kit, site.credentials(),

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -86,7 +83,7 @@ class BackupAndRecoverySystemIT {
                 .env("OPENHAVEN_PASSPHRASE", PASSPHRASE)
                 .env("OPENHAVEN_HETZNER_ENDPOINT", cloud.hetznerEndpoint())
                 .env("OPENHAVEN_CLOUDFLARE_ENDPOINT", cloud.cloudflareEndpoint())
-                .env("OPENHAVEN_CATALOG_OVERRIDES", standInCatalog().toString())
+                .env("OPENHAVEN_CATALOG_OVERRIDES", LabServers.standInCatalog().toString())
                 .env("OPENHAVEN_BOOTSTRAP_SKIP_PACKAGES", "true");
         Files.writeString(work.resolve("haven.yaml"), """
                 name: vault
@@ -118,11 +115,7 @@ class BackupAndRecoverySystemIT {
             secondLab.remove();
         }
         if (work != null) {
-            try (Stream<Path> paths = Files.walk(work)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            LabServers.deleteTree(work);
         }
     }
 
@@ -262,16 +255,7 @@ class BackupAndRecoverySystemIT {
 
     /** What Hetzner does when a server boots with ssh_keys: authorize them for root (here: the lab host's root). */
     private void installUploadedKeyForRoot(ObjectNode server) {
-        String keys = cloud.all("ssh_keys").stream().map(k -> k.path("public_key").asText())
-                .collect(Collectors.joining("\n"));
-        nextServer.exec("sh", "-c", "printf '%s\\n' \"$1\" >> /root/.ssh/authorized_keys", "sh", keys);
+        LabServers.authorizeUploadedKeys(cloud, nextServer);
     }
 
-    private static Path standInCatalog() {
-        try {
-            return Path.of(BackupAndRecoverySystemIT.class.getResource("standin-catalog").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

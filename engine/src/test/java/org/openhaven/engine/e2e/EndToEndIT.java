@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -93,11 +91,7 @@ class EndToEndIT {
             lab.remove();
         }
         if (work != null) {
-            try (var paths = Files.walk(work)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            LabServers.deleteTree(work);
         }
     }
 
@@ -198,9 +192,7 @@ class EndToEndIT {
 
     /** What Hetzner does when a server boots with ssh_keys: authorize them for root (here: the lab host's root). */
     private void installUploadedKeyForRoot(ObjectNode server) {
-        String keys = cloud.all("ssh_keys").stream().map(k -> k.path("public_key").asText())
-                .collect(Collectors.joining("\n"));
-        lab.exec("sh", "-c", "printf '%s\\n' \"$1\" >> /root/.ssh/authorized_keys", "sh", keys);
+        LabServers.authorizeUploadedKeys(cloud, lab);
     }
 
     /** {@code openhaven args…} in a child JVM with only the product on its class path; stdin is {@code input}. */
@@ -216,18 +208,11 @@ class EndToEndIT {
         env.put("OPENHAVEN_PASSPHRASE", PASSPHRASE);
         env.put("OPENHAVEN_HETZNER_ENDPOINT", cloud.hetznerEndpoint());
         env.put("OPENHAVEN_CLOUDFLARE_ENDPOINT", cloud.cloudflareEndpoint());
-        env.put("OPENHAVEN_CATALOG_OVERRIDES", standInCatalog().toString());
+        env.put("OPENHAVEN_CATALOG_OVERRIDES", LabServers.standInCatalog().toString());
         env.put("OPENHAVEN_BOOTSTRAP_SKIP_PACKAGES", "true");
         return env;
     }
 
-    private static Path standInCatalog() {
-        try {
-            return Path.of(EndToEndIT.class.getResource("standin-catalog").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String describe(CliProcess.Result result) {
         return ProductCli.describe(result);
