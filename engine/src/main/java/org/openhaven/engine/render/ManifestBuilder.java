@@ -17,7 +17,7 @@ final class ManifestBuilder {
 
     static Manifest build(HavenSpec spec, List<ServiceDefinition> services, Hosts hosts,
                           List<Manifest.Command> postDeploy, Collection<String> files, Collection<String> clientFiles,
-                          List<String> warnings) {
+                          List<String> warnings, Manifest.DnsRecordNeeded dkim) {
         List<Manifest.Service> entries = new ArrayList<>();
         TreeSet<String> images = new TreeSet<>();
         List<Manifest.Port> ports = new ArrayList<>();
@@ -40,12 +40,15 @@ final class ManifestBuilder {
         List<String> allFiles = new ArrayList<>(new TreeSet<>(files));
         allFiles.add(StackRenderer.MANIFEST_FILE);
         return new Manifest(Manifest.FORMAT_VERSION, spec.name(), spec.domain(), "", entries, List.copyOf(images),
-                ports, dnsRecords(spec, hosts), volumes, dumps, postDeploy, health, memory,
+                ports, dnsRecords(spec, hosts, dkim), volumes, dumps, postDeploy, health, memory,
                 List.copyOf(new TreeSet<>(allFiles)), List.copyOf(new TreeSet<>(clientFiles)), warnings);
     }
 
-    /** One A record per host name (HTTP-01), or one wildcard (DNS-01); mail records when mail is on. */
-    static List<Manifest.DnsRecordNeeded> dnsRecords(HavenSpec spec, Hosts hosts) {
+    /**
+     * One A record per host name (HTTP-01), or one wildcard (DNS-01); mail records when mail is on: MX, SPF,
+     * DMARC and the mail server's DKIM key ({@code dkim}, null without a mail server).
+     */
+    static List<Manifest.DnsRecordNeeded> dnsRecords(HavenSpec spec, Hosts hosts, Manifest.DnsRecordNeeded dkim) {
         String ip = Manifest.DnsRecordNeeded.SERVER_IPV4;
         List<Manifest.DnsRecordNeeded> records = new ArrayList<>();
         if (spec.tls() == TlsMode.DNS_01) {
@@ -55,13 +58,16 @@ final class ManifestBuilder {
         }
         if (spec.mail() != null && spec.mail().enabled()) {
             String mailHost = "mail." + spec.domain();
-            if (spec.tls() != TlsMode.DNS_01) {
+            if (spec.tls() != TlsMode.DNS_01 && !hosts.byService().containsValue(mailHost)) {
                 records.add(new Manifest.DnsRecordNeeded("A", mailHost, ip));
             }
             records.add(new Manifest.DnsRecordNeeded("MX", spec.domain(), "10 " + mailHost + "."));
             records.add(new Manifest.DnsRecordNeeded("TXT", spec.domain(), "v=spf1 mx -all"));
             records.add(new Manifest.DnsRecordNeeded("TXT", "_dmarc." + spec.domain(),
                     "v=DMARC1; p=quarantine; rua=mailto:postmaster@" + spec.domain()));
+        }
+        if (dkim != null) {
+            records.add(dkim);
         }
         return records;
     }
