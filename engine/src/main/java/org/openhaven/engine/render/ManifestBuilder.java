@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.openhaven.engine.catalog.ServiceDefinition;
+import org.openhaven.engine.host.FirewallRuleset;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.spec.TlsMode;
 
 /** Collects the manifest from the resolved services: ports, DNS records, backups, health, commands. */
 final class ManifestBuilder {
+
+    /** The manifest's name for the ports the spec's mail flag opens. */
+    static final String MAIL_SERVICE = "mail";
 
     private ManifestBuilder() {
     }
@@ -36,12 +40,25 @@ final class ManifestBuilder {
             s.health().forEach(h -> health.add(new Manifest.Health(s.id(), h.container(), h.test())));
             memory += s.memoryMb();
         }
+        ports.addAll(mailPorts(spec));
         ports.sort(java.util.Comparator.comparingInt(Manifest.Port::port).thenComparing(Manifest.Port::protocol));
         List<String> allFiles = new ArrayList<>(new TreeSet<>(files));
         allFiles.add(StackRenderer.MANIFEST_FILE);
         return new Manifest(Manifest.FORMAT_VERSION, spec.name(), spec.domain(), "", entries, List.copyOf(images),
                 ports, dnsRecords(spec, hosts), volumes, dumps, postDeploy, health, memory,
                 List.copyOf(new TreeSet<>(allFiles)), List.copyOf(new TreeSet<>(clientFiles)), warnings);
+    }
+
+    /**
+     * The mail server's ports when the spec turns mail on. The catalog has no mail service to declare them, and the
+     * manifest is the one list the server's firewall is built from, so the spec's mail flag lands here.
+     */
+    static List<Manifest.Port> mailPorts(HavenSpec spec) {
+        if (spec.mail() == null || !spec.mail().enabled()) {
+            return List.of();
+        }
+        return FirewallRuleset.MAIL.stream().map(rule -> new Manifest.Port(rule.port(),
+                rule.protocol().name().toLowerCase(java.util.Locale.ROOT), MAIL_SERVICE, rule.description())).toList();
     }
 
     /** One A record per host name (HTTP-01), or one wildcard (DNS-01); mail records when mail is on. */
