@@ -69,6 +69,9 @@ public final class FileBackedTestHost implements HostDeployer, BundleRenderer {
 
     @Override
     public void bootstrap(HostTarget target, Path bundleDir, Consumer<String> log) {
+        if (!Files.isDirectory(bundleDir)) {
+            throw new IllegalStateException("bootstrap without the rendered bundle " + bundleDir);
+        }
         append("bootstrap " + target.host());
         log.accept("bootstrapped (test host)");
     }
