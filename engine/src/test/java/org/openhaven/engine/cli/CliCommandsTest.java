@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openhaven.engine.haven.HavenEngine;
 import org.openhaven.engine.state.HavenLock;
 import org.openhaven.engine.state.ServerHostKey;
+import org.openhaven.engine.state.StateFile;
 import org.openhaven.engine.testsupport.CliProcess;
 import org.openhaven.engine.testsupport.FileBackedTestHost;
 import org.openhaven.engine.testsupport.FileBackedTestProvider;
@@ -143,6 +144,23 @@ class CliCommandsTest {
         assertThat(run("apply", "--yes")).as(err).isZero();
         assertThat(out).as("a known key is not news").doesNotContain("first contact");
         assertThat(engine.state("family").server()).isEqualTo(recorded);
+    }
+
+    @Test
+    void aPinKnownOnlyToKnownHostsIsTakenIntoStateWithoutATimeAndIsNoFirstContact() {
+        assertThat(run("apply", "--yes")).as(err).isZero();
+        String fingerprint = engine.state("family").server().fingerprint();
+        // A state written before it had a server section: the pin exists, the record does not.
+        new StateFile(engine.directory("family").stateFile(), "family").update(s -> s.withServer(null));
+
+        assertThat(run("apply", "--yes")).as(err).isZero();
+
+        assertThat(out).doesNotContain("first contact");
+        ServerHostKey recorded = engine.state("family").server();
+        assertThat(recorded.fingerprint()).isEqualTo(fingerprint);
+        assertThat(recorded.pinnedAt()).isNull();
+        assertThat(run("status")).isZero();
+        assertThat(out).contains("\n  Host key " + fingerprint + " for " + recorded.host() + ":22\n");
     }
 
     @Test
