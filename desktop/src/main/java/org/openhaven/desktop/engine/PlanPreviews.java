@@ -19,7 +19,8 @@ final class PlanPreviews {
         CostEstimate estimate = cost.estimate();
         return new PlanPreview(lines(plan, Action.CREATE), lines(plan, Action.UPDATE), lines(plan, Action.DELETE),
                 estimate == null ? null : estimate.total(), estimate == null ? null : estimate.currency(),
-                estimate == null ? cost.reason() : estimate.source(), DesiredResources.firewallRules(spec));
+                estimate == null ? cost.reason() : estimate.source(), DesiredResources.firewallRules(spec),
+                plan.warnings());
     }
 
     private static List<String> lines(Plan plan, Action action) {

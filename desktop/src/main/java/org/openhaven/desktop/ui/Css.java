@@ -31,6 +31,8 @@ public final class Css {
     public static final String STATUS_WARN = "oh-status-warn";
     public static final String CALLOUT_ERROR = "oh-callout-error";
     public static final String CALLOUT_INFO = "oh-callout-info";
+    public static final String CALLOUT_WARNING = "oh-callout-warning";
+    public static final String WARNING_CARD = "oh-warning-card";
     public static final String DEPLOY_ROW = "oh-deploy-row";
     public static final String STATE_ICON = "oh-state-icon";
     public static final String LOG = "oh-log";

@@ -14,7 +14,7 @@ import org.openhaven.desktop.ui.Formats;
 import org.openhaven.desktop.ui.Messages;
 import org.openhaven.engine.cloud.FirewallRule;
 
-/** The plan grouped into create / change / delete, the monthly cost and the firewall openings. */
+/** The plan's warnings, then the plan grouped into create / change / delete, the monthly cost and the firewall openings. */
 public final class ReviewPage extends WizardPage {
 
     private final ReviewViewModel vm;
@@ -70,10 +70,28 @@ public final class ReviewPage extends WizardPage {
         HBox.setHgrow(firewall, Priority.ALWAYS);
         costCard.setMaxWidth(Double.MAX_VALUE);
         firewall.setMaxWidth(Double.MAX_VALUE);
+        warnings().ifPresent(content.getChildren()::add);
         content.getChildren().addAll(top,
                 group("review.create", "+", plan.create()),
                 group("review.change", "~", plan.change()),
                 group("review.delete", "−", plan.delete()));
+    }
+
+    /** A card with one line per warning, first on the page so it is read before deploying. */
+    private java.util.Optional<Node> warnings() {
+        if (vm.warnings().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        VBox card = new VBox(6, Controls.label("review.warnings", Css.CARD_TITLE));
+        for (String warning : vm.warnings()) {
+            Label line = new Label(Messages.get("review.warning", warning));
+            line.getStyleClass().add(Css.CALLOUT_WARNING);
+            line.setWrapText(true);
+            card.getChildren().add(line);
+        }
+        card.getStyleClass().addAll(Css.CARD, Css.WARNING_CARD);
+        card.setId("plan-warnings");
+        return java.util.Optional.of(card);
     }
 
     private Node group(String key, String sign, List<String> items) {

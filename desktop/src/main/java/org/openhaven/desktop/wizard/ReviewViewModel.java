@@ -5,17 +5,24 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
 import org.openhaven.desktop.engine.EngineGateway;
 import org.openhaven.desktop.engine.PlanPreview;
 import org.openhaven.desktop.ui.Async;
 import org.openhaven.engine.spec.HavenSpec;
 
-/** Asks the engine for the plan of the assembled spec each time the review page is shown. */
+/**
+ * Asks the engine for the plan of the assembled spec each time the review page is shown, and offers its warnings
+ * (such as the provider's port-25 policy when the haven runs mail) for the page to show above everything else.
+ * The wizard's Review page and the dashboard's "Apply changes" review both use it.
+ */
 public final class ReviewViewModel implements PageViewModel {
 
     private final EngineGateway engine;
@@ -25,6 +32,7 @@ public final class ReviewViewModel implements PageViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper remedy = new ReadOnlyStringWrapper("");
+    private final ReadOnlyListWrapper<String> warnings = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final BooleanBinding complete;
 
     public ReviewViewModel(EngineGateway engine, Async async, Supplier<HavenSpec> spec) {
@@ -38,10 +46,12 @@ public final class ReviewViewModel implements PageViewModel {
     public void entered() {
         HavenSpec current = spec.get();
         preview.set(null);
+        warnings.clear();
         error.set("");
         remedy.set("");
         loading.set(true);
         async.run(() -> engine.plan(current), plan -> {
+            warnings.setAll(plan.warnings());
             preview.set(plan);
             loading.set(false);
         }, failure -> {
@@ -58,6 +68,11 @@ public final class ReviewViewModel implements PageViewModel {
 
     public ReadOnlyObjectProperty<PlanPreview> previewProperty() {
         return preview.getReadOnlyProperty();
+    }
+
+    /** The plan's warnings, one sentence each; empty while loading and when there is nothing to say. */
+    public ReadOnlyListProperty<String> warnings() {
+        return warnings.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -45,6 +45,10 @@ public final class ScriptedTestEngine implements EngineGateway {
             "bootstrap", new String[] {"Preparing the server failed: apt could not reach the Debian mirror.",
                     "This is usually brief at the provider's network; Retry continues from this step."});
 
+    /** The real providers' plan warnings (port-25 policies), which need no credentials. */
+    private static final org.openhaven.engine.haven.ProviderRegistry WARNINGS =
+            org.openhaven.engine.haven.ProviderRegistry.discover();
+
     private final Set<String> completedSteps = ConcurrentHashMap.newKeySet();
     private final Map<String, Secret> vault = new ConcurrentHashMap<>();
     private final List<String> peers = Collections.synchronizedList(new ArrayList<>(List.of("phone", "this-computer")));
@@ -177,7 +181,8 @@ public final class ScriptedTestEngine implements EngineGateway {
         resolve(spec.serviceIds()).forEach(id -> create.add("service " + id));
         return new PlanPreview(create, List.of(), List.of(), new BigDecimal("8.19"), "EUR", null,
                 List.of(FirewallRule.tcp(22, "SSH"), FirewallRule.tcp(80, "HTTP (redirects to HTTPS)"),
-                        FirewallRule.tcp(443, "HTTPS"), FirewallRule.udp(51820, "WireGuard VPN")));
+                        FirewallRule.tcp(443, "HTTPS"), FirewallRule.udp(51820, "WireGuard VPN")),
+                WARNINGS.warnings(spec));
     }
 
     @Override

@@ -32,6 +32,12 @@ public interface CloudProvider {
 
     CloudResource ensureSshKey(HavenLabel label, String name, String publicKeyOpenSsh);
 
+    /**
+     * Makes the labelled firewall exist with exactly {@code rules} as its inbound openings (default deny). An
+     * existing firewall whose openings differ is updated in place with the provider's own update call, so the
+     * firewall follows the plan when services or mail are added or removed; one that already matches causes no
+     * write at all. Descriptions are not compared.
+     */
     CloudResource ensureFirewall(HavenLabel label, String name, List<FirewallRule> rules);
 
     CloudResource ensureServer(HavenLabel label, ServerRequest request);

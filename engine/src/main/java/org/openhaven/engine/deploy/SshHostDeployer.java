@@ -20,6 +20,8 @@ import org.openhaven.engine.haven.HostTarget;
 import org.openhaven.engine.haven.MetHostKey;
 import org.openhaven.engine.host.BootstrapOptions;
 import org.openhaven.engine.host.FirewallRuleset;
+import org.openhaven.engine.host.HostFacts;
+import org.openhaven.engine.host.HostFactsProbe;
 import org.openhaven.engine.host.HostBootstrap;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Deadline;
@@ -118,6 +120,13 @@ public final class SshHostDeployer implements HostDeployer {
         ReleaseBundle bundle = readBundle(bundleDir, bundleHash);
         try (SshConnection connection = connect(target)) {
             new Deployer(new SshExecutor(connection), ServerLayout.DEFAULT).deploy(bundle, holder, lines(log));
+        }
+    }
+
+    @Override
+    public HostFacts hostFacts(HostTarget target) {
+        try (SshConnection connection = connect(target)) {
+            return HostFactsProbe.gather(new SshExecutor(connection));
         }
     }
 

@@ -19,4 +19,12 @@ public interface CloudProviderFactory {
     default CloudProvider create(org.openhaven.engine.spec.ServerSpec server, SecretStore secrets) {
         return create(server.endpoint(), secrets);
     }
+
+    /**
+     * What the user should know before deploying {@code spec} at this provider (its policy on outgoing mail, …), as
+     * plain sentences for the plan. Needs no credentials and no network, since {@code plan} has neither.
+     */
+    default java.util.List<String> warnings(org.openhaven.engine.spec.HavenSpec spec) {
+        return java.util.List.of();
+    }
 }

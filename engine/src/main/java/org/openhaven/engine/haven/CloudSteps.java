@@ -46,6 +46,15 @@ final class CloudSteps {
                     }
                 },
                 new EnsureCloudResource(flow, desired.get(ResourceKeys.FIREWALL), ENSURE_FIREWALL, "Set up the firewall") {
+                    /**
+                     * Always compared again: one lookup, no write when the openings match, and an opening changed
+                     * by hand in the provider's console is put back by the next apply.
+                     */
+                    @Override
+                    public boolean stillDone(StepContext context) {
+                        return false;
+                    }
+
                     @Override
                     CloudResource ensure(StepContext context) {
                         return flow.cloud().get().ensureFirewall(flow.label(), desired.get(ResourceKeys.FIREWALL).name(),

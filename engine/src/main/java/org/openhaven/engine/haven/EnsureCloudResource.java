@@ -38,13 +38,18 @@ abstract class EnsureCloudResource extends HavenStep {
 
     @Override
     public StepOutcome run(StepContext context) {
-        String before = context.resource(desired.key()).map(ResourceRecord::providerId).orElse(null);
+        java.util.Optional<ResourceRecord> before = context.resource(desired.key());
         CloudResource resource = ensure(context);
         context.record(ResourceRecord.of(desired.key(), resource, desired.properties()));
-        boolean created = !resource.providerId().equals(before);
+        boolean created = before.map(r -> !resource.providerId().equals(r.providerId())).orElse(true);
+        // Same resource, other properties: the provider changed it in place (a firewall's openings).
+        boolean updated = !created && !before.get().properties().equals(desired.properties());
         String what = desired.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
                 + resource.name() + " (id " + resource.providerId() + ")";
-        return created ? StepOutcome.changed(what + " ready") : StepOutcome.unchanged(what + " already there");
+        if (created) {
+            return StepOutcome.changed(what + " ready");
+        }
+        return updated ? StepOutcome.changed(what + " updated") : StepOutcome.unchanged(what + " already there");
     }
 
     CloudResource recorded(StepContext context, String key) {

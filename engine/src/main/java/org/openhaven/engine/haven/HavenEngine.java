@@ -117,9 +117,13 @@ public final class HavenEngine {
         return accounts;
     }
 
-    /** The plan for bringing the haven to {@code spec}; needs no network and no secrets. */
+    /**
+     * The plan for bringing the haven to {@code spec}, with the provider's warnings for it (such as its port-25
+     * policy when mail is on); needs no network and no secrets.
+     */
     public Plan plan(HavenSpec spec) {
-        return Planner.plan(stateFile(spec.havenId()).read(), DesiredResources.of(spec));
+        return Planner.plan(stateFile(spec.havenId()).read(), DesiredResources.of(spec))
+                .withWarnings(providers.warnings(spec));
     }
 
     /** The backup repository size the storage estimate assumes, before the haven has any data. */

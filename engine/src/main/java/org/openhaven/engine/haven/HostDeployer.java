@@ -27,6 +27,14 @@ public interface HostDeployer {
     /** Uploads the bundle as release {@code bundleHash}, switches to it and starts the stack. */
     void deploy(HostTarget target, Path bundleDir, String bundleHash, Consumer<String> log);
 
+    /**
+     * Looks at the server for facts the render depends on (an NVIDIA GPU); {@link HostFacts#UNKNOWN} when this
+     * deployer cannot tell. Changes nothing.
+     */
+    default org.openhaven.engine.host.HostFacts hostFacts(HostTarget target) {
+        return org.openhaven.engine.host.HostFacts.UNKNOWN;
+    }
+
     /** Checks the services answer; fails naming the ones that do not. */
     void verify(HostTarget target, Consumer<String> log);
 

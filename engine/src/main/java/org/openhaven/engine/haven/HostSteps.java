@@ -104,10 +104,13 @@ final class HostSteps {
                 });
     }
 
-    /** Renders the bundle into {@code bundles/<hash>}, every run, and hands the hash to the deploy step. */
+    /**
+     * Renders the bundle into {@code bundles/<hash>}, every run, and hands the hash to the deploy step. It waits for
+     * SSH because the bundle depends on the server's {@link org.openhaven.engine.host.HostFacts} (a GPU for Ollama).
+     */
     static final class RenderBundle extends HavenStep {
         RenderBundle(FlowContext flow) {
-            super(flow, RENDER, "Render the configuration");
+            super(flow, RENDER, "Render the configuration", WAIT_SSH);
         }
 
         @Override
@@ -121,7 +124,14 @@ final class HostSteps {
             try {
                 Files.createDirectories(bundles);
                 Path work = Files.createTempDirectory(bundles, ".render");
-                String hash = flow.components().renderer().render(flow.spec(), flow.secrets(), work);
+                org.openhaven.engine.host.HostFacts host = flow.components().deployer().hostFacts(target(flow, context));
+                if (host.nvidiaGpu() && !host.nvidiaContainerToolkit()) {
+                    context.log("The server has an NVIDIA GPU but not the NVIDIA Container Toolkit: services run on "
+                            + "the CPU until it is installed.");
+                } else if (host.gpuForContainers()) {
+                    context.log("The server has an NVIDIA GPU for containers.");
+                }
+                String hash = flow.components().renderer().render(flow.spec(), flow.secrets(), host, work);
                 Path target = bundles.resolve(hash);
                 if (Files.isDirectory(target)) {
                     deleteTree(work);

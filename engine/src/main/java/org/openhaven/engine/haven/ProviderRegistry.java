@@ -41,6 +41,15 @@ public final class ProviderRegistry {
         return factory.create(server, secrets);
     }
 
+    /**
+     * The cloud provider's warnings for {@code spec}, without credentials; none for an existing server or an
+     * unknown provider (validation reports that one).
+     */
+    public List<String> warnings(org.openhaven.engine.spec.HavenSpec spec) {
+        CloudProviderFactory factory = spec.server() == null ? null : clouds.get(spec.server().provider());
+        return factory == null ? List.of() : factory.warnings(spec);
+    }
+
     private static String choices(java.util.Set<String> ids) {
         return ids.isEmpty() ? "This build of OpenHaven includes no such providers; install the full OpenHaven."
                 : "Use one of: " + String.join(", ", ids) + ".";

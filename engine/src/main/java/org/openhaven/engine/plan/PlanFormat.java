@@ -47,9 +47,12 @@ public final class PlanFormat {
         }
     }
 
-    /** A table grouped by action, creates first, then updates, deletes and (counted only) the unchanged. */
+    /**
+     * A table grouped by action, creates first, then updates, deletes and (counted only) the unchanged; the plan's
+     * warnings come first, so they are read before the table and before apply asks for confirmation.
+     */
     public static String toText(Plan plan) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(warningsText(plan));
         out.append("Plan for haven '").append(plan.haven()).append("' (state revision ")
                 .append(plan.basedOnRevision()).append("):\n");
         if (!plan.hasChanges()) {
@@ -78,6 +81,13 @@ public final class PlanFormat {
                 .append(plan.count(Action.DELETE)).append(" to delete, ")
                 .append(plan.count(Action.NOOP)).append(" unchanged.\n");
         return out.toString();
+    }
+
+    /** One "Warning: …" line per warning and a blank line after them; empty without warnings. */
+    private static String warningsText(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        plan.warnings().forEach(warning -> out.append("Warning: ").append(warning).append('\n'));
+        return out.isEmpty() ? "" : out.append('\n').toString();
     }
 
     private static String pad(String text, int width) {

@@ -3,6 +3,7 @@ package org.openhaven.engine.render;
 import java.nio.file.Path;
 import org.openhaven.engine.catalog.Catalog;
 import org.openhaven.engine.haven.BundleRenderer;
+import org.openhaven.engine.host.HostFacts;
 import org.openhaven.engine.secrets.SecretStore;
 import org.openhaven.engine.spec.HavenSpec;
 
@@ -25,7 +26,12 @@ public final class StackBundleRenderer implements BundleRenderer {
 
     @Override
     public String render(HavenSpec spec, SecretStore secrets, Path outDir) {
-        RenderedBundle bundle = renderer.render(spec, secrets);
+        return render(spec, secrets, HostFacts.UNKNOWN, outDir);
+    }
+
+    @Override
+    public String render(HavenSpec spec, SecretStore secrets, HostFacts host, Path outDir) {
+        RenderedBundle bundle = renderer.render(spec, secrets, host);
         bundle.writeTo(outDir);
         return bundle.manifest().bundleHash();
     }

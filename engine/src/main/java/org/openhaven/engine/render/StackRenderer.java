@@ -16,6 +16,7 @@ import org.openhaven.engine.catalog.CatalogEntry;
 import org.openhaven.engine.catalog.ServiceDefinition;
 import org.openhaven.engine.catalog.SsoKind;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.host.HostFacts;
 import org.openhaven.engine.remote.RemoteCommand;
 import org.openhaven.engine.secrets.SecretStore;
 import org.openhaven.engine.spec.HavenSpec;
@@ -52,11 +53,22 @@ public final class StackRenderer {
         this.random = random;
     }
 
-    /** Renders the bundle for {@code spec}, generating missing secrets into {@code secrets}. */
+    /**
+     * Renders the bundle for {@code spec} as for a server of unknown make-up ({@link HostFacts#UNKNOWN}: no GPU
+     * unless the spec forces one), generating missing secrets into {@code secrets}.
+     */
     public RenderedBundle render(HavenSpec spec, SecretStore secrets) {
+        return render(spec, secrets, HostFacts.UNKNOWN);
+    }
+
+    /**
+     * Renders the bundle for {@code spec} on a server with {@code host}'s facts (a GPU makes Ollama reserve it),
+     * generating missing secrets into {@code secrets}. The same spec, secrets and facts give the same bytes.
+     */
+    public RenderedBundle render(HavenSpec spec, SecretStore secrets, HostFacts host) {
         List<ServiceDefinition> services = resolve(spec);
         Hosts hosts = new Hosts(spec.domain(), services);
-        TemplateModel model = new TemplateModel(spec, services, hosts);
+        TemplateModel model = new TemplateModel(spec, services, hosts, host);
         ResolvedSecrets resolved = new ResolvedSecrets(secrets, random);
         resolved.resolve(spec, services, model.usesS3());
         boolean vpn = services.stream().anyMatch(s -> s.id().equals("wireguard"));
@@ -70,14 +82,13 @@ public final class StackRenderer {
                 continue; // installed on the host by its own engine package (backup), not part of the stack
             }
             CatalogEntry entry = catalog.entry(service.id());
-            Map<String, Object> serviceModel = model.forService(service);
-            compose.add(entry, Templates.render(entry.composeTemplate(), serviceModel, entry.source() + "/compose.yaml"));
-            Map<String, Object> fileModel = new java.util.HashMap<>(serviceModel);
+            Map<String, Object> serviceModel = new java.util.HashMap<>(model.forService(service));
             if (wireGuard != null) {
-                fileModel.put("vpn", wireGuard.templateModel());
+                serviceModel.put("vpn", wireGuard.templateModel());
             }
+            compose.add(entry, Templates.render(entry.composeTemplate(), serviceModel, entry.source() + "/compose.yaml"));
             entry.extraFiles().forEach((path, template) ->
-                    files.put(service.id() + "/" + path, Templates.render(template, fileModel, entry.source() + "/" + path)));
+                    files.put(service.id() + "/" + path, Templates.render(template, serviceModel, entry.source() + "/" + path)));
             if (service.sso() == SsoKind.OIDC) {
                 postDeploy.add(command(service.id(), "make sure Keycloak has the " + service.name() + " client",
                         "keycloak", null, PostDeployCommands.ensureKeycloakClientScript(service)));
@@ -97,6 +108,9 @@ public final class StackRenderer {
         compose.addEnvironment("keycloak", keycloakSecrets);
         compose.aliasHostsToProxy("traefik", hosts.byService().entrySet().stream()
                 .filter(e -> catalog.definition(e.getKey()).hasWebUi()).map(Map.Entry::getValue).toList());
+        if (wireGuard != null) {
+            files.put(WireGuardConfigs.STATE_FILE, wireGuard.wgEasyState());
+        }
         files.put(COMPOSE_FILE, compose.toYaml());
         files.put("traefik/dynamic/routers.yml", TraefikRoutes.render(services, hosts));
         boolean mail = spec.mail() != null && spec.mail().enabled();

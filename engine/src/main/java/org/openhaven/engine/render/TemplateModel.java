@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.openhaven.engine.catalog.ServiceDefinition;
 import org.openhaven.engine.catalog.SsoKind;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.host.HostFacts;
 import org.openhaven.engine.spec.BackupSpec;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.spec.ServiceSelection;
@@ -20,15 +21,18 @@ import org.openhaven.engine.spec.TlsMode;
  * {@code owner.*}, {@code issuer}, {@code host.<id>}, {@code url.<id>}, {@code enabled.<id>}, {@code tls.*},
  * {@code mail.*}, {@code forwardAuth}, {@code portal.services}, and per service {@code self.*} (its options,
  * {@code self.s3}, {@code self.gpu}). No secret is part of it: compose files reference secrets as {@code ${VAR}}.
+ * {@code self.gpu} follows the option {@code gpu} when set, else the {@link HostFacts} of the target server.
  */
 final class TemplateModel {
 
     private final Map<String, Object> base = new HashMap<>();
     private final Map<String, ServiceSelection> selections = new HashMap<>();
     private final HavenSpec spec;
+    private final HostFacts host;
 
-    TemplateModel(HavenSpec spec, List<ServiceDefinition> services, Hosts hosts) {
+    TemplateModel(HavenSpec spec, List<ServiceDefinition> services, Hosts hosts, HostFacts host) {
         this.spec = spec;
+        this.host = host;
         spec.services().forEach(s -> selections.put(s.id(), s));
         base.put("domain", spec.domain());
         base.put("haven", spec.name());
@@ -85,9 +89,23 @@ final class TemplateModel {
     private Map<String, Object> self(ServiceDefinition service) {
         ServiceSelection selection = selections.getOrDefault(service.id(), ServiceSelection.of(service.id()));
         Map<String, Object> self = new LinkedHashMap<>(selection.options());
-        self.put("gpu", "true".equals(selection.options().get("gpu")));
+        self.put("gpu", gpu(service, selection.options().get("gpu")));
         self.put("s3", "s3".equals(selection.options().get("storage")) ? s3(service, selection) : false);
         return self;
+    }
+
+    /** {@code gpu: true} forces a GPU, {@code gpu: false} refuses one; without the option the server decides. */
+    private boolean gpu(ServiceDefinition service, String option) {
+        if (option == null) {
+            return host.gpuForContainers();
+        }
+        return switch (option) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw OpenHavenException.config("services: " + service.id() + " has gpu: '" + option
+                    + "', which is neither true nor false.", "Write gpu: true to always reserve the GPU, gpu: false "
+                    + "to never use one, or leave the option out to use a GPU when the server has one.");
+        };
     }
 
     private Map<String, String> s3(ServiceDefinition service, ServiceSelection selection) {

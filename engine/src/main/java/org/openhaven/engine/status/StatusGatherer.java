@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.openhaven.engine.remote.ExecResult;
 import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
 import org.openhaven.engine.remote.RemoteExecutor;
+import org.openhaven.engine.remote.SectionedOutput;
 import org.openhaven.engine.remote.Shell;
 
 /**
@@ -69,16 +69,7 @@ public final class StatusGatherer {
     }
 
     static StatusReport parse(String stdout) {
-        Map<String, List<String>> sections = new LinkedHashMap<>();
-        List<String> current = new ArrayList<>();
-        for (String line : stdout.lines().toList()) {
-            if (line.startsWith("@@")) {
-                current = new ArrayList<>();
-                sections.put(line.substring(2).strip(), current);
-            } else if (!line.isBlank()) {
-                current.add(line);
-            }
-        }
+        Map<String, List<String>> sections = SectionedOutput.parse(stdout);
         List<StatusReport.ServiceStatus> services = new ArrayList<>();
         for (String line : sections.getOrDefault("services", List.of())) {
             String[] parts = line.strip().split("\\s+");

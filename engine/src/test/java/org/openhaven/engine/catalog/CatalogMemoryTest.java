@@ -16,7 +16,7 @@ class CatalogMemoryTest {
         List<String> everything = List.copyOf(catalog.selectableIds());
         int sum = catalog.resolve(everything).stream().mapToInt(catalog::minimumMemoryMb).sum();
 
-        assertThat(catalog.minimumMemoryMb(everything)).isEqualTo(sum).isEqualTo(9536);
+        assertThat(catalog.minimumMemoryMb(everything)).isEqualTo(sum).isEqualTo(9600);
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openhaven.engine.catalog.Catalog;
+import org.openhaven.engine.host.HostFacts;
 import org.openhaven.engine.secrets.InMemorySecretStore;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.spec.ServiceSelection;
@@ -42,6 +43,7 @@ class ComposeValidationTest {
     private static final Catalog CATALOG = Catalog.builtIn();
     /** One vault for every render: secrets (and the slow Argon2 hash) are made once, as on a real machine. */
     private static final InMemorySecretStore VAULT = TestSpecs.vault();
+    private static final HostFacts GPU_SERVER = new HostFacts(true, true);
     private static JsonSchema schema;
 
     @TempDir
@@ -69,18 +71,23 @@ class ComposeValidationTest {
     static Stream<Arguments> specs() {
         List<Arguments> specs = new ArrayList<>();
         for (String id : CATALOG.selectableIds()) {
-            specs.add(Arguments.of(id + " alone", TestSpecs.only(id)));
+            specs.add(Arguments.of(id + " alone", TestSpecs.only(id), HostFacts.UNKNOWN));
         }
-        specs.add(Arguments.of("every service, S3 storage, GPU", TestSpecs.full()));
+        specs.add(Arguments.of("every service, S3 storage, GPU", TestSpecs.full(), HostFacts.UNKNOWN));
         specs.add(Arguments.of("every service, DNS-01 through Route53", TestSpecs.with(
-                TestSpecs.ALL_SELECTABLE.stream().map(ServiceSelection::of).toList(), TlsMode.DNS_01, "route53")));
+                TestSpecs.ALL_SELECTABLE.stream().map(ServiceSelection::of).toList(), TlsMode.DNS_01, "route53"),
+                HostFacts.UNKNOWN));
+        specs.add(Arguments.of("ollama alone on a server with an NVIDIA GPU", TestSpecs.only("ollama"), GPU_SERVER));
+        specs.add(Arguments.of("every service on a server with an NVIDIA GPU", TestSpecs.with(
+                TestSpecs.ALL_SELECTABLE.stream().map(ServiceSelection::of).toList(), TlsMode.HTTP_01, "manual"),
+                GPU_SERVER));
         return specs.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
-    void renderedComposeFilePassesTheComposeSpecSchema(String name, HavenSpec spec) {
-        String compose = render(spec).text(StackRenderer.COMPOSE_FILE);
+    void renderedComposeFilePassesTheComposeSpecSchema(String name, HavenSpec spec, HostFacts host) {
+        String compose = render(spec, host).text(StackRenderer.COMPOSE_FILE);
         Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(compose);
         JsonNode node = new ObjectMapper().valueToTree(tree);
 
@@ -91,9 +98,10 @@ class ComposeValidationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
-    void renderedComposeFilePassesDockerCompose129(String name, HavenSpec spec) throws IOException, InterruptedException {
+    void renderedComposeFilePassesDockerCompose129(String name, HavenSpec spec, HostFacts host)
+            throws IOException, InterruptedException {
         Path dockerCompose = Requirements.command("docker-compose");
-        render(spec).writeTo(bundleDir);
+        render(spec, host).writeTo(bundleDir);
 
         Process process = new ProcessBuilder(dockerCompose.toString(), "-f", "compose.yaml", "config", "-q")
                 .directory(bundleDir.toFile())
@@ -106,7 +114,7 @@ class ComposeValidationTest {
         assertThat(output).as(name).doesNotContain("WARNING");
     }
 
-    private static RenderedBundle render(HavenSpec spec) {
-        return new StackRenderer(CATALOG).render(spec, VAULT);
+    private static RenderedBundle render(HavenSpec spec, HostFacts host) {
+        return new StackRenderer(CATALOG).render(spec, VAULT, host);
     }
 }

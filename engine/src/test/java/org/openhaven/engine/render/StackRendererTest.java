@@ -99,11 +99,11 @@ class StackRendererTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(".env"))))
                 .isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("wireguard/wg0.conf"))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("wireguard/wg0.json"))))
                 .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("clients/wireguard/phone.conf"))))
                 .isEqualTo("rw-------");
-        assertThat(bundle.sensitiveFiles()).containsExactly(".env", "wireguard/wg0.conf");
+        assertThat(bundle.sensitiveFiles()).containsExactly(".env", "wireguard/wg0.json");
         assertThat(Files.readString(out.resolve("compose.yaml"))).isEqualTo(bundle.text("compose.yaml"));
     }
 
@@ -113,7 +113,7 @@ class StackRendererTest {
         String hash = new StackBundleRenderer(CATALOG).render(TestSpecs.only("wireguard"), store, out);
 
         assertThat(hash).isEqualTo(renderer.render(TestSpecs.only("wireguard"), store).manifest().bundleHash());
-        assertThat(out.resolve("wireguard/wg0.conf")).isRegularFile();
+        assertThat(out.resolve("wireguard/wg0.json")).isRegularFile();
         try (var files = Files.walk(out)) {
             assertThat(files.map(p -> out.relativize(p).toString())).noneMatch(p -> p.startsWith("clients"));
         }
@@ -335,19 +335,78 @@ class StackRendererTest {
     }
 
     @Test
-    void wireGuardServerAndClientConfigurationsAgreeOnTheKeys() {
+    void wireGuardServerStateAndClientConfigurationsAgreeOnTheKeys() throws IOException {
         InMemorySecretStore store = TestSpecs.vault();
         RenderedBundle bundle = renderer.render(TestSpecs.only("wireguard"), store);
-        String server = bundle.text("wireguard/wg0.conf");
+        JsonNode state = new ObjectMapper().readTree(bundle.text("wireguard/wg0.json"));
         String phone = new String(bundle.clientFiles().get("wireguard/phone.conf"), java.nio.charset.StandardCharsets.UTF_8);
         Secret phoneKey = store.find("wireguard/peers/phone/private-key").orElseThrow();
+        Secret phonePsk = store.find("wireguard/peers/phone/preshared-key").orElseThrow();
         Secret serverKey = store.find("wireguard/server-private-key").orElseThrow();
+        JsonNode phoneClient = state.path("clients").path(WireGuardConfigs.clientId("phone"));
 
-        assertThat(server).contains("PrivateKey = " + serverKey.reveal(), "# phone\n[Peer]\nPublicKey = "
-                + WireGuardConfigs.publicKey(phoneKey), "AllowedIPs = 10.13.13.2/32", "AllowedIPs = 10.13.13.3/32");
+        assertThat(state.path("server").path("privateKey").asText()).isEqualTo(serverKey.reveal());
+        assertThat(state.path("server").path("publicKey").asText()).isEqualTo(WireGuardConfigs.publicKey(serverKey));
+        assertThat(state.path("server").path("address").asText()).isEqualTo("10.13.13.1");
+        assertThat(state.path("clients").size()).isEqualTo(2);
+        assertThat(phoneClient.path("id").asText()).isEqualTo(WireGuardConfigs.clientId("phone"));
+        assertThat(phoneClient.path("name").asText()).isEqualTo("phone");
+        assertThat(phoneClient.path("address").asText()).isEqualTo("10.13.13.2");
+        assertThat(phoneClient.path("privateKey").asText()).isEqualTo(phoneKey.reveal());
+        assertThat(phoneClient.path("publicKey").asText()).isEqualTo(WireGuardConfigs.publicKey(phoneKey));
+        assertThat(phoneClient.path("preSharedKey").asText()).isEqualTo(phonePsk.reveal());
+        assertThat(phoneClient.path("enabled").asBoolean()).isTrue();
+        assertThat(phoneClient.path("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(phone).contains("PrivateKey = " + phoneKey.reveal(), "Address = 10.13.13.2/32",
-                "PublicKey = " + WireGuardConfigs.publicKey(serverKey), "Endpoint = vpn.example.org:51820");
+                "PublicKey = " + WireGuardConfigs.publicKey(serverKey), "PresharedKey = " + phonePsk.reveal(),
+                "Endpoint = vpn.example.org:51820");
         assertThat(bundle.manifest().files()).doesNotContain("clients/wireguard/phone.conf");
+    }
+
+    @Test
+    void wireGuardWebUiIsReachedOnlyThroughTraefikBehindTheSignIn() {
+        InMemorySecretStore store = TestSpecs.vault();
+        RenderedBundle bundle = renderer.render(TestSpecs.only("wireguard"), store);
+        Map<String, Object> wireguard = composeService(bundle, "wireguard");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> environment = (Map<String, Object>) wireguard.get("environment");
+
+        assertThat(wireguard.get("ports")).isEqualTo(List.of("51820:51820/udp"));
+        assertThat(environment).containsEntry("WG_HOST", "vpn.example.org").containsEntry("WG_PORT", "51820")
+                .containsEntry("WG_DEFAULT_ADDRESS", "10.13.13.x").containsEntry("WG_DEFAULT_DNS", "1.1.1.1, 9.9.9.9")
+                .containsEntry("PORT", "51821").doesNotContainKeys("PASSWORD", "PASSWORD_HASH");
+        assertThat(bundle.text("traefik/dynamic/routers.yml")).contains(
+                "    wireguard:\n      entryPoints:\n        - websecure\n      middlewares:\n"
+                        + "        - security-headers@file\n        - sso@file\n      rule: Host(`vpn.example.org`)\n",
+                "url: http://wireguard:51821");
+        assertThat(bundle.text("compose.yaml")).doesNotContain(
+                store.find("wireguard/server-private-key").orElseThrow().reveal());
+    }
+
+    @Test
+    void wireGuardContainerIsRecreatedExactlyWhenTheSpecsPeersChange() {
+        InMemorySecretStore store = TestSpecs.vault();
+        String label = "org.openhaven.wireguard-state";
+        Object twoPeers = labels(renderer.render(TestSpecs.only("wireguard"), store)).get(label);
+        Object sameAgain = labels(renderer.render(TestSpecs.only("wireguard"), store)).get(label);
+        HavenSpec onePeer = TestSpecs.with(List.of(ServiceSelection.of("wireguard")), TlsMode.HTTP_01, "manual",
+                new org.openhaven.engine.spec.VpnSpec(List.of(new org.openhaven.engine.spec.VpnSpec.Peer("phone"))));
+        Object fewer = labels(renderer.render(onePeer, store)).get(label);
+
+        assertThat(twoPeers).asString().matches("[0-9a-f]{64}");
+        assertThat(sameAgain).isEqualTo(twoPeers);
+        assertThat(fewer).isNotEqualTo(twoPeers);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> labels(RenderedBundle bundle) {
+        return (Map<String, Object>) composeService(bundle, "wireguard").get("labels");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> composeService(RenderedBundle bundle, String name) {
+        Map<String, Object> compose = new org.yaml.snakeyaml.Yaml().load(bundle.text("compose.yaml"));
+        return (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
     }
 
     @Test

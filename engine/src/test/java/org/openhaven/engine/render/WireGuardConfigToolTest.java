@@ -2,6 +2,8 @@ package org.openhaven.engine.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,38 +16,40 @@ import org.openhaven.engine.catalog.Catalog;
 import org.openhaven.engine.secrets.InMemorySecretStore;
 import org.openhaven.engine.testsupport.Requirements;
 
-/** The rendered WireGuard configurations as the real {@code wg} and {@code wg-quick} tools read them. */
+/**
+ * The rendered WireGuard keys as the real {@code wg} and {@code wg-quick} tools read them. The server's
+ * {@code wg0.conf} is written by wg-easy from {@code wg0.json} on the server, so the state file is checked here.
+ */
 class WireGuardConfigToolTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void realWgDerivesThePublicKeysTheConfigurationsName() throws Exception {
+    void realWgDerivesThePublicKeysTheServerStateAndClientConfigurationsName() throws Exception {
         Path wg = Requirements.command("wg");
-        InMemorySecretStore vault = TestSpecs.vault();
-        RenderedBundle bundle = new StackRenderer(Catalog.builtIn()).render(TestSpecs.only("wireguard"), vault);
-        String server = bundle.text("wireguard/wg0.conf");
+        RenderedBundle bundle = new StackRenderer(Catalog.builtIn()).render(TestSpecs.only("wireguard"), TestSpecs.vault());
+        JsonNode state = new ObjectMapper().readTree(bundle.text("wireguard/wg0.json"));
+        JsonNode phoneClient = state.path("clients").path(WireGuardConfigs.clientId("phone"));
         String phone = new String(bundle.clientFiles().get("wireguard/phone.conf"), StandardCharsets.UTF_8);
 
-        String serverPublic = run(List.of(wg.toString(), "pubkey"), value(server, "PrivateKey"));
+        String serverPublic = run(List.of(wg.toString(), "pubkey"), state.path("server").path("privateKey").asText());
         String phonePublic = run(List.of(wg.toString(), "pubkey"), value(phone, "PrivateKey"));
 
+        assertThat(state.path("server").path("publicKey").asText()).isEqualTo(serverPublic);
         assertThat(value(phone, "PublicKey")).isEqualTo(serverPublic);
-        assertThat(server).contains("# phone\n[Peer]\nPublicKey = " + phonePublic + "\n");
-        assertThat(value(phone, "PresharedKey")).isEqualTo(server.split("# phone\n")[1].lines()
-                .filter(l -> l.startsWith("PresharedKey = ")).findFirst().orElseThrow().substring(15));
+        assertThat(phoneClient.path("publicKey").asText()).isEqualTo(phonePublic);
+        assertThat(phoneClient.path("preSharedKey").asText()).isEqualTo(value(phone, "PresharedKey"));
     }
 
     @Test
-    void wgQuickAcceptsTheServerAndEveryClientConfiguration() throws Exception {
+    void wgQuickAcceptsEveryClientConfiguration() throws Exception {
         Path wgQuick = Requirements.command("wg-quick");
         RenderedBundle bundle = new StackRenderer(Catalog.builtIn()).render(TestSpecs.only("wireguard"), TestSpecs.vault());
-        Files.write(dir.resolve("wg0.conf"), bundle.files().get("wireguard/wg0.conf"));
         Files.write(dir.resolve("phone.conf"), bundle.clientFiles().get("wireguard/phone.conf"));
         Files.write(dir.resolve("laptop.conf"), bundle.clientFiles().get("wireguard/laptop.conf"));
 
-        for (String name : List.of("wg0", "phone", "laptop")) {
+        for (String name : List.of("phone", "laptop")) {
             // `strip` parses the whole file and prints what `wg setconf` would receive.
             String stripped = run(List.of(wgQuick.toString(), "strip", dir.resolve(name + ".conf").toString()), "");
             assertThat(stripped).as(name).contains("PrivateKey = ", "[Peer]", "PublicKey = ");

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,8 +34,6 @@ import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
-import software.amazon.awssdk.services.ec2.model.IpRange;
-import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -61,7 +58,8 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
     static final int ROOT_VOLUME_GB = 40;
     static final List<String> LIVE_STATES = List.of("pending", "running", "stopping", "stopped");
     static final AwsErrors ERRORS = new AwsErrors("AWS EC2", "ec2:Describe*, ec2:ImportKeyPair, ec2:DeleteKeyPair, "
-            + "ec2:CreateSecurityGroup, ec2:AuthorizeSecurityGroupIngress, ec2:DeleteSecurityGroup, ec2:RunInstances, "
+            + "ec2:CreateSecurityGroup, ec2:AuthorizeSecurityGroupIngress, ec2:RevokeSecurityGroupIngress, "
+            + "ec2:DeleteSecurityGroup, ec2:RunInstances, "
             + "ec2:TerminateInstances, ec2:CreateTags, ec2:AllocateAddress, ec2:AssociateAddress, ec2:ReleaseAddress");
 
     private final Ec2Client ec2;
@@ -118,6 +116,11 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
 
     @Override
     public List<String> warnings(HavenSpec spec) {
+        return policyWarnings(spec);
+    }
+
+    /** The provider's port-25 policy when the haven runs a mail server; needs no credentials, so plans can show it. */
+    public static List<String> policyWarnings(HavenSpec spec) {
         if (spec.mail() == null || !spec.mail().enabled()) {
             return List.of();
         }
@@ -140,6 +143,11 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
         return key(imported.keyPairId(), imported.keyName());
     }
 
+    /**
+     * Finds the tagged security group (or creates it) and converges its inbound permissions on {@code rules}:
+     * AuthorizeSecurityGroupIngress for missing openings, RevokeSecurityGroupIngress for ones no longer wanted, no
+     * call when they already match.
+     */
     @Override
     public CloudResource ensureFirewall(HavenLabel label, String name, List<FirewallRule> rules) {
         Optional<SecurityGroup> existing = call("DescribeSecurityGroups", () -> ec2.describeSecurityGroups(r ->
@@ -155,22 +163,16 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
                     .description("OpenHaven " + label.havenId() + ": inbound openings")
                     .tagSpecifications(tags(ResourceType.SECURITY_GROUP, label, name))).groupId());
         }
-        // The group may exist from an interrupted run without its rules: add whatever is missing.
-        List<IpPermission> missing = new ArrayList<>();
-        for (FirewallRule rule : rules) {
-            String protocol = rule.protocol().name().toLowerCase(Locale.ROOT);
-            boolean there = present.stream().anyMatch(p -> protocol.equals(p.ipProtocol())
-                    && Integer.valueOf(rule.port()).equals(p.fromPort()) && Integer.valueOf(rule.port()).equals(p.toPort()));
-            if (!there) {
-                missing.add(IpPermission.builder().ipProtocol(protocol).fromPort(rule.port()).toPort(rule.port())
-                        .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").description(rule.description()).build())
-                        .ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").description(rule.description()).build())
-                        .build());
-            }
-        }
-        if (!missing.isEmpty()) {
+        // Converge the group on the wanted openings: what an interrupted run left out or a new service needs is
+        // authorized, what is no longer wanted is revoked. Authorize first, so nothing wanted is ever closed.
+        SecurityGroupRules.Changes changes = SecurityGroupRules.diff(present, rules);
+        if (!changes.authorize().isEmpty()) {
             call("AuthorizeSecurityGroupIngress", () -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId)
-                    .ipPermissions(missing)));
+                    .ipPermissions(changes.authorize())));
+        }
+        if (!changes.revoke().isEmpty()) {
+            call("RevokeSecurityGroupIngress", () -> ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId)
+                    .ipPermissions(changes.revoke())));
         }
         return new CloudResource(ResourceKind.FIREWALL, groupId, name, Map.of());
     }

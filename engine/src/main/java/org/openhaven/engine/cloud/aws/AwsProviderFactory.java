@@ -53,4 +53,8 @@ public final class AwsProviderFactory implements CloudProviderFactory {
         return AwsCredentials.standardChain();
     }
 
+    @Override
+    public java.util.List<String> warnings(org.openhaven.engine.spec.HavenSpec spec) {
+        return AwsCloudProvider.policyWarnings(spec);
+    }
 }

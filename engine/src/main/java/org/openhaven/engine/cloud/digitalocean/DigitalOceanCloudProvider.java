@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.openhaven.engine.cloud.CloudProvider;
 import org.openhaven.engine.cloud.CloudResource;
+import org.openhaven.engine.cloud.FirewallOpenings;
 import org.openhaven.engine.cloud.FirewallRule;
 import org.openhaven.engine.cloud.HavenLabel;
 import org.openhaven.engine.cloud.Region;
@@ -97,6 +98,11 @@ public final class DigitalOceanCloudProvider implements CloudProvider {
 
     @Override
     public List<String> warnings(HavenSpec spec) {
+        return policyWarnings(spec);
+    }
+
+    /** The provider's port-25 policy when the haven runs a mail server; needs no credentials, so plans can show it. */
+    public static List<String> policyWarnings(HavenSpec spec) {
         if (spec.mail() == null || !spec.mail().enabled()) {
             return List.of();
         }
@@ -119,21 +125,37 @@ public final class DigitalOceanCloudProvider implements CloudProvider {
         return sshKey(api.post("/account/keys", body).path("ssh_key"), label);
     }
 
+    /**
+     * Finds the tagged firewall and, when its inbound rules differ from {@code rules}, replaces the whole firewall
+     * with one {@code PUT /v2/firewalls/{id}} ("Update a Firewall": the body is the complete firewall, and rules it
+     * leaves out are removed). Equal inbound rules (protocols, ports, source addresses, in any order) cause no call.
+     */
     @Override
     public CloudResource ensureFirewall(HavenLabel label, String name, List<FirewallRule> rules) {
         Optional<JsonNode> existing = ownedFirewalls(label).stream()
                 .filter(firewall -> name.equals(firewall.path("name").asText())).findFirst();
+        List<Map<String, Object>> inbound = rules.stream().map(DigitalOceanCloudProvider::inbound).toList();
         if (existing.isPresent()) {
-            return firewall(existing.get());
+            JsonNode firewall = existing.get();
+            if (!inboundOpenings(firewall.path("inbound_rules")).equals(FirewallOpenings.of(rules))) {
+                return firewall(api.put("/firewalls/" + firewall.path("id").asText(),
+                        firewallBody(name, inbound, label)).path("firewall"));
+            }
+            return firewall(firewall);
         }
         // A firewall may only name tags that exist (docs.digitalocean.com/reference/api/api-reference/#operation/tags_create).
         api.post("/tags", Map.of("name", label.tag()));
+        return firewall(api.post("/firewalls", firewallBody(name, inbound, label)).path("firewall"));
+    }
+
+    /** The complete firewall, for both create and update: attached by the haven's tag, all outbound allowed. */
+    private static Map<String, Object> firewallBody(String name, List<Map<String, Object>> inbound, HavenLabel label) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
-        body.put("inbound_rules", rules.stream().map(DigitalOceanCloudProvider::inbound).toList());
+        body.put("inbound_rules", inbound);
         body.put("outbound_rules", outboundAll());
         body.put("tags", List.of(label.tag()));
-        return firewall(api.post("/firewalls", body).path("firewall"));
+        return body;
     }
 
     @Override
@@ -239,16 +261,31 @@ public final class DigitalOceanCloudProvider implements CloudProvider {
     private static Map<String, Object> inbound(FirewallRule rule) {
         return Map.of("protocol", rule.protocol().name().toLowerCase(Locale.ROOT),
                 "ports", Integer.toString(rule.port()),
-                "sources", Map.of("addresses", List.of("0.0.0.0/0", "::/0")));
+                "sources", Map.of("addresses", FirewallOpenings.EVERYWHERE));
     }
 
     /** DigitalOcean firewalls deny outbound traffic that no rule allows, so allow all of it explicitly. */
     private static List<Map<String, Object>> outboundAll() {
-        Map<String, Object> everywhere = Map.of("addresses", List.of("0.0.0.0/0", "::/0"));
+        Map<String, Object> everywhere = Map.of("addresses", FirewallOpenings.EVERYWHERE);
         return List.of(
                 Map.of("protocol", "tcp", "ports", "all", "destinations", everywhere),
                 Map.of("protocol", "udp", "ports", "all", "destinations", everywhere),
                 Map.of("protocol", "icmp", "destinations", everywhere));
+    }
+
+    /**
+     * The firewall's inbound openings. Outbound rules are not compared: OpenHaven always allows all outbound traffic
+     * and sends that again with every update, and DigitalOcean reports "all ports" back as {@code "0"}, which a naive
+     * comparison would take for a change on every run.
+     */
+    private static java.util.Set<String> inboundOpenings(JsonNode rules) {
+        java.util.Set<String> openings = new java.util.TreeSet<>();
+        for (JsonNode rule : rules) {
+            List<String> sources = new ArrayList<>();
+            rule.at("/sources/addresses").forEach(address -> sources.add(address.asText()));
+            openings.add(FirewallOpenings.key(rule.path("protocol").asText(), rule.path("ports").asText(""), sources));
+        }
+        return openings;
     }
 
     private static CloudResource sshKey(JsonNode key, HavenLabel label) {

@@ -30,4 +30,9 @@ public final class DigitalOceanProviderFactory implements CloudProviderFactory {
                 ProviderEnvironment.token(secrets, ProviderEnvironment.DIGITALOCEAN_TOKEN, "DigitalOcean"),
                 environment.polling());
     }
+
+    @Override
+    public java.util.List<String> warnings(org.openhaven.engine.spec.HavenSpec spec) {
+        return DigitalOceanCloudProvider.policyWarnings(spec);
+    }
 }

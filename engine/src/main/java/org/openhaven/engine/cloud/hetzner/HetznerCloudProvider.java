@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.openhaven.engine.cloud.CloudProvider;
 import org.openhaven.engine.cloud.CloudResource;
+import org.openhaven.engine.cloud.FirewallOpenings;
 import org.openhaven.engine.cloud.FirewallRule;
 import org.openhaven.engine.cloud.HavenLabel;
 import org.openhaven.engine.cloud.Region;
@@ -36,6 +37,8 @@ public final class HetznerCloudProvider implements CloudProvider {
     public static final String ID = "hetzner";
     public static final String DEFAULT_ENDPOINT = "https://api.hetzner.cloud/v1";
     static final Pagination PAGES = Pagination.nextPageNumberAt("/meta/pagination/next_page");
+    /** Firewall actions finish in seconds; this only bounds a stuck one. */
+    static final Duration ACTION_WAIT = Duration.ofMinutes(2);
 
     private final RestClient api;
     private final Polling polling;
@@ -94,6 +97,11 @@ public final class HetznerCloudProvider implements CloudProvider {
 
     @Override
     public List<String> warnings(HavenSpec spec) {
+        return policyWarnings(spec);
+    }
+
+    /** The provider's port-25 policy when the haven runs a mail server; needs no credentials, so plans can show it. */
+    public static List<String> policyWarnings(HavenSpec spec) {
         if (spec.mail() == null || !spec.mail().enabled()) {
             return List.of();
         }
@@ -115,15 +123,22 @@ public final class HetznerCloudProvider implements CloudProvider {
         return sshKey(api.post("/ssh_keys", body).path("ssh_key"));
     }
 
+    /**
+     * Finds the labelled firewall and, when its rules differ from {@code rules}, replaces them with one
+     * {@code set_rules} action (docs.hetzner.cloud, "Set Rules") and waits for the actions it starts, so the new
+     * openings are live when this returns. Equal rules (same directions, protocols, ports and sources; descriptions
+     * are not compared) cause no call.
+     */
     @Override
     public CloudResource ensureFirewall(HavenLabel label, String name, List<FirewallRule> rules) {
         List<Map<String, Object>> wanted = rules.stream().map(HetznerCloudProvider::rule).toList();
         Optional<JsonNode> existing = findOwned("/firewalls", "firewalls", label, name);
         if (existing.isPresent()) {
             JsonNode firewall = existing.get();
-            if (!sameRules(firewall.path("rules"), wanted)) {
-                api.post("/firewalls/" + firewall.path("id").asText() + "/actions/set_rules",
+            if (!openings(firewall.path("rules")).equals(FirewallOpenings.of(rules))) {
+                JsonNode answer = api.post("/firewalls/" + firewall.path("id").asText() + "/actions/set_rules",
                         Map.of("rules", wanted));
+                awaitActions(answer.path("actions"), "the firewall " + name + " to take its new rules");
             }
             return firewall(firewall);
         }
@@ -132,6 +147,30 @@ public final class HetznerCloudProvider implements CloudProvider {
         body.put("labels", labels(label));
         body.put("rules", wanted);
         return firewall(api.post("/firewalls", body).path("firewall"));
+    }
+
+    /** Polls each action until it succeeded (docs.hetzner.cloud, "Get an Action"); an action's error is ours. */
+    private void awaitActions(JsonNode actions, String what) {
+        for (JsonNode started : actions) {
+            String id = started.path("id").asText();
+            JsonNode done = "success".equals(started.path("status").asText()) ? started
+                    : polling.until(what, ACTION_WAIT, "Look at the firewall in the Hetzner Console and run apply again.",
+                            () -> {
+                                JsonNode action = api.get("/actions/" + id).path("action");
+                                return "running".equals(action.path("status").asText())
+                                        ? Optional.empty() : Optional.of(action);
+                            });
+            if ("error".equals(done.path("status").asText())) {
+                throw org.openhaven.engine.error.OpenHavenException.of(
+                                org.openhaven.engine.error.ErrorCategory.PROVIDER_API,
+                                "Hetzner Cloud could not finish " + done.path("command").asText("an action") + " ("
+                                        + done.at("/error/code").asText("") + ": " + done.at("/error/message").asText("")
+                                        + ") while waiting for " + what + ".")
+                        .remedy("Run apply again; if it fails the same way, look at the firewall in the Hetzner Console.")
+                        .retryable(true)
+                        .build();
+            }
+        }
     }
 
     @Override
@@ -229,27 +268,21 @@ public final class HetznerCloudProvider implements CloudProvider {
         map.put("direction", "in");
         map.put("protocol", rule.protocol().name().toLowerCase(java.util.Locale.ROOT));
         map.put("port", Integer.toString(rule.port()));
-        map.put("source_ips", List.of("0.0.0.0/0", "::/0"));
+        map.put("source_ips", FirewallOpenings.EVERYWHERE);
         map.put("description", rule.description());
         return map;
     }
 
-    private static boolean sameRules(JsonNode actual, List<Map<String, Object>> wanted) {
-        if (actual.size() != wanted.size()) {
-            return false;
+    /** The firewall's inbound openings; an outbound rule (never ours) makes the set differ, so set_rules drops it. */
+    private static java.util.Set<String> openings(JsonNode rules) {
+        java.util.Set<String> openings = new java.util.TreeSet<>();
+        for (JsonNode rule : rules) {
+            List<String> sources = new ArrayList<>();
+            rule.path("source_ips").forEach(ip -> sources.add(ip.asText()));
+            String key = FirewallOpenings.key(rule.path("protocol").asText(), rule.path("port").asText(""), sources);
+            openings.add("in".equals(rule.path("direction").asText()) ? key : "out " + key);
         }
-        for (Map<String, Object> rule : wanted) {
-            boolean found = false;
-            for (JsonNode present : actual) {
-                found |= rule.get("protocol").equals(present.path("protocol").asText())
-                        && rule.get("port").equals(present.path("port").asText())
-                        && "in".equals(present.path("direction").asText());
-            }
-            if (!found) {
-                return false;
-            }
-        }
-        return true;
+        return openings;
     }
 
     private static CloudResource sshKey(JsonNode key) {

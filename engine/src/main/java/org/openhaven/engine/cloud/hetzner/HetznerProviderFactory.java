@@ -30,4 +30,9 @@ public final class HetznerProviderFactory implements CloudProviderFactory {
                 ProviderEnvironment.token(secrets, ProviderEnvironment.HETZNER_TOKEN, "Hetzner Cloud"),
                 environment.polling());
     }
+
+    @Override
+    public java.util.List<String> warnings(org.openhaven.engine.spec.HavenSpec spec) {
+        return HetznerCloudProvider.policyWarnings(spec);
+    }
 }

@@ -295,7 +295,8 @@ class AwsEc2ContractIT {
                 + "<securityGroupInfo><item><ownerId>123456789012</ownerId><groupId>sg-0123</groupId>"
                 + "<groupName>demo-fw</groupName><groupDescription>OpenHaven</groupDescription><ipPermissions>"
                 + "<item><ipProtocol>tcp</ipProtocol><fromPort>443</fromPort><toPort>443</toPort><ipRanges><item>"
-                + "<cidrIp>0.0.0.0/0</cidrIp></item></ipRanges></item></ipPermissions><tagSet><item><key>openhaven"
+                + "<cidrIp>0.0.0.0/0</cidrIp></item></ipRanges><ipv6Ranges><item><cidrIpv6>::/0</cidrIpv6></item>"
+                + "</ipv6Ranges></item></ipPermissions><tagSet><item><key>openhaven"
                 + "</key><value>demo</value></item></tagSet></item></securityGroupInfo>"
                 + "</DescribeSecurityGroupsResponse>")));
         EC2.stubFor(action("AuthorizeSecurityGroupIngress").willReturn(xml("<AuthorizeSecurityGroupIngressResponse "
@@ -307,6 +308,138 @@ class AwsEc2ContractIT {
         Map<String, String> ingress = form(EC2.findAll(postRequestedFor(urlEqualTo("/"))
                 .withRequestBody(containing("Action=AuthorizeSecurityGroupIngress"))).get(0));
         assertThat(ingress).containsEntry("IpPermissions.1.FromPort", "22").doesNotContainKey("IpPermissions.2.FromPort");
+    }
+
+    /** API_IpPermission.html: one tcp port open to everyone over IPv4 and IPv6, as DescribeSecurityGroups lists it. */
+    static String openToAll(int port, String description) {
+        return "<item><ipProtocol>tcp</ipProtocol><fromPort>" + port + "</fromPort><toPort>" + port + "</toPort>"
+                + "<groups/><ipRanges><item><cidrIp>0.0.0.0/0</cidrIp><description>" + description + "</description>"
+                + "</item></ipRanges><ipv6Ranges><item><cidrIpv6>::/0</cidrIpv6><description>" + description
+                + "</description></item></ipv6Ranges><prefixListIds/></item>";
+    }
+
+    /** API_DescribeSecurityGroups.html: the haven's group with the given inbound permissions. */
+    static String webGroup(String permissions) {
+        return "<DescribeSecurityGroupsResponse " + NS + "><requestId>r</requestId><securityGroupInfo><item>"
+                + "<ownerId>123456789012</ownerId><groupId>sg-0123</groupId><groupName>demo-fw</groupName>"
+                + "<groupDescription>OpenHaven demo: inbound openings</groupDescription><vpcId>vpc-1a2b</vpcId>"
+                + "<ipPermissions>" + permissions + "</ipPermissions>"
+                + "<ipPermissionsEgress><item><ipProtocol>-1</ipProtocol><groups/><ipRanges><item><cidrIp>0.0.0.0/0"
+                + "</cidrIp></item></ipRanges><ipv6Ranges/><prefixListIds/></item></ipPermissionsEgress>"
+                + "<tagSet><item><key>openhaven</key><value>demo</value></item>"
+                + "<item><key>Name</key><value>demo-fw</value></item></tagSet></item></securityGroupInfo>"
+                + "</DescribeSecurityGroupsResponse>";
+    }
+
+    static final String WEB_PERMISSIONS = openToAll(22, "SSH") + openToAll(80, "HTTP (ACME, redirect)")
+            + openToAll(443, "HTTPS");
+
+    static final List<FirewallRule> WEB_AND_GIT_RULES = List.of(FirewallRule.tcp(22, "SSH"),
+            FirewallRule.tcp(80, "HTTP (ACME, redirect)"), FirewallRule.tcp(443, "HTTPS"),
+            FirewallRule.tcp(2222, "git over SSH"));
+
+    /** API_AuthorizeSecurityGroupIngress.html and API_RevokeSecurityGroupIngress.html: both answer true. */
+    static void ingressCallsSucceed() {
+        EC2.stubFor(action("AuthorizeSecurityGroupIngress").willReturn(xml("<AuthorizeSecurityGroupIngressResponse "
+                + NS + "><requestId>r</requestId><return>true</return></AuthorizeSecurityGroupIngressResponse>")));
+        EC2.stubFor(action("RevokeSecurityGroupIngress").willReturn(xml("<RevokeSecurityGroupIngressResponse "
+                + NS + "><requestId>r</requestId><return>true</return></RevokeSecurityGroupIngressResponse>")));
+    }
+
+    static List<LoggedRequest> calls(String action) {
+        return EC2.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&")));
+    }
+
+    @Test
+    void ensureFirewallAuthorizesANewOpeningAndRevokesAnUnwantedOneWithOneCallEach() {
+        // 8080 was opened for a service the haven no longer runs.
+        EC2.stubFor(action("DescribeSecurityGroups").willReturn(xml(webGroup(WEB_PERMISSIONS
+                + openToAll(8080, "old service")))));
+        ingressCallsSucceed();
+
+        CloudResource group = aws.ensureFirewall(LABEL, "demo-fw", WEB_AND_GIT_RULES);
+
+        assertThat(group.providerId()).isEqualTo("sg-0123");
+        assertThat(calls("AuthorizeSecurityGroupIngress")).singleElement().satisfies(call -> assertThat(form(call))
+                .isEqualTo(Map.ofEntries(Map.entry("Action", "AuthorizeSecurityGroupIngress"),
+                        Map.entry("Version", "2016-11-15"), Map.entry("GroupId", "sg-0123"),
+                        Map.entry("IpPermissions.1.IpProtocol", "tcp"),
+                        Map.entry("IpPermissions.1.FromPort", "2222"), Map.entry("IpPermissions.1.ToPort", "2222"),
+                        Map.entry("IpPermissions.1.IpRanges.1.CidrIp", "0.0.0.0/0"),
+                        Map.entry("IpPermissions.1.IpRanges.1.Description", "git over SSH"),
+                        Map.entry("IpPermissions.1.Ipv6Ranges.1.CidrIpv6", "::/0"),
+                        Map.entry("IpPermissions.1.Ipv6Ranges.1.Description", "git over SSH"))));
+        assertThat(calls("RevokeSecurityGroupIngress")).singleElement().satisfies(call -> assertThat(form(call))
+                .isEqualTo(Map.of("Action", "RevokeSecurityGroupIngress", "Version", "2016-11-15",
+                        "GroupId", "sg-0123", "IpPermissions.1.IpProtocol", "tcp",
+                        "IpPermissions.1.FromPort", "8080", "IpPermissions.1.ToPort", "8080",
+                        "IpPermissions.1.IpRanges.1.CidrIp", "0.0.0.0/0",
+                        "IpPermissions.1.Ipv6Ranges.1.CidrIpv6", "::/0")));
+        EC2.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=CreateSecurityGroup")));
+    }
+
+    @Test
+    void ensureFirewallRevokesASourceSomeoneAddedToAnOpeningWeKeep() {
+        EC2.stubFor(action("DescribeSecurityGroups").willReturn(xml(webGroup(WEB_PERMISSIONS.replace(
+                "<cidrIp>0.0.0.0/0</cidrIp><description>SSH</description></item>",
+                "<cidrIp>0.0.0.0/0</cidrIp><description>SSH</description></item><item><cidrIp>198.51.100.0/24"
+                        + "</cidrIp></item>")))));
+        ingressCallsSucceed();
+
+        aws.ensureFirewall(LABEL, "demo-fw", WEB_AND_GIT_RULES.subList(0, 3));
+
+        assertThat(calls("AuthorizeSecurityGroupIngress")).isEmpty();
+        assertThat(calls("RevokeSecurityGroupIngress")).singleElement().satisfies(call -> assertThat(form(call))
+                .containsEntry("IpPermissions.1.FromPort", "22")
+                .containsEntry("IpPermissions.1.IpRanges.1.CidrIp", "198.51.100.0/24")
+                .doesNotContainKey("IpPermissions.1.IpRanges.2.CidrIp")
+                .doesNotContainKey("IpPermissions.1.Ipv6Ranges.1.CidrIpv6"));
+    }
+
+    @Test
+    void ensureFirewallWithTheSameOpeningsSendsNoIngressCall() {
+        EC2.stubFor(action("DescribeSecurityGroups").willReturn(xml(webGroup(WEB_PERMISSIONS))));
+        ingressCallsSucceed();
+
+        aws.ensureFirewall(LABEL, "demo-fw", List.of(FirewallRule.tcp(443, "HTTPS"), FirewallRule.tcp(22, "SSH"),
+                FirewallRule.tcp(80, "web")));
+
+        assertThat(calls("AuthorizeSecurityGroupIngress")).isEmpty();
+        assertThat(calls("RevokeSecurityGroupIngress")).isEmpty();
+        EC2.verify(1, postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
+    void revokeWithoutThePermissionIsTheCredentialMessageNamingTheCall() {
+        EC2.stubFor(action("DescribeSecurityGroups").willReturn(xml(webGroup(WEB_PERMISSIONS
+                + openToAll(8080, "old service")))));
+        EC2.stubFor(action("RevokeSecurityGroupIngress").willReturn(error(403, "UnauthorizedOperation",
+                "You are not authorized to perform this operation.")));
+
+        assertThatThrownBy(() -> aws.ensureFirewall(LABEL, "demo-fw", WEB_AND_GIT_RULES.subList(0, 3)))
+                .isInstanceOfSatisfying(OpenHavenException.class, e -> {
+                    assertThat(e.category()).isEqualTo(ErrorCategory.AUTH);
+                    assertThat(e.userMessage()).contains("AWS credentials").contains("RevokeSecurityGroupIngress")
+                            .doesNotContain("aws-test-secret");
+                    assertThat(e.remedy()).contains("IAM → Users").contains("ec2:RevokeSecurityGroupIngress");
+                    assertThat(e.retryable()).isFalse();
+                });
+    }
+
+    @Test
+    void throttledAuthorizeIsRetriedAndSucceeds() {
+        EC2.stubFor(action("DescribeSecurityGroups").willReturn(xml(webGroup(WEB_PERMISSIONS))));
+        // errors-overview.html: RequestLimitExceeded is EC2's throttling answer (HTTP 503)
+        EC2.stubFor(action("AuthorizeSecurityGroupIngress").inScenario("throttle").whenScenarioStateIs(STARTED)
+                .willSetStateTo("ok").willReturn(error(503, "RequestLimitExceeded", "Request limit exceeded.")));
+        EC2.stubFor(action("AuthorizeSecurityGroupIngress").inScenario("throttle").whenScenarioStateIs("ok")
+                .willReturn(xml("<AuthorizeSecurityGroupIngressResponse " + NS + "><requestId>r</requestId>"
+                        + "<return>true</return></AuthorizeSecurityGroupIngressResponse>")));
+
+        aws.ensureFirewall(LABEL, "demo-fw", WEB_AND_GIT_RULES);
+
+        assertThat(calls("AuthorizeSecurityGroupIngress")).hasSize(2)
+                .allSatisfy(call -> assertThat(form(call)).containsEntry("IpPermissions.1.FromPort", "2222"));
     }
 
     @Test

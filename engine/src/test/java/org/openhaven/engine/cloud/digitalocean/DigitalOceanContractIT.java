@@ -10,7 +10,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -262,6 +265,119 @@ class DigitalOceanContractIT {
                 .withRequestBody(matchingJsonPath("$.tags[0]", equalTo("openhaven:demo")))
                 .withRequestBody(matchingJsonPath("$.inbound_rules[0].ports", equalTo("22")))
                 .withRequestBody(matchingJsonPath("$.outbound_rules[0].ports", equalTo("all"))));
+    }
+
+    static final String FIREWALL_ID = "fb6045f1-cf1d-4ca3-bfac-18832663025b";
+
+    /**
+     * #operation/firewalls_list: the haven's firewall as DigitalOcean reports it, SSH, HTTP and HTTPS open; all ports
+     * come back as "0" (the reference: "0 when all ports are open for a protocol").
+     */
+    static final String WEB_FIREWALL = """
+            {"id": "fb6045f1-cf1d-4ca3-bfac-18832663025b", "name": "demo-fw", "status": "succeeded",
+             "created_at": "2026-11-24T12:00:00Z",
+             "inbound_rules": [
+               {"protocol": "tcp", "ports": "443", "sources": {"addresses": ["0.0.0.0/0", "::/0"]}},
+               {"protocol": "tcp", "ports": "22", "sources": {"addresses": ["::/0", "0.0.0.0/0"]}},
+               {"protocol": "tcp", "ports": "80", "sources": {"addresses": ["0.0.0.0/0", "::/0"]}}],
+             "outbound_rules": [
+               {"protocol": "tcp", "ports": "0", "destinations": {"addresses": ["0.0.0.0/0", "::/0"]}},
+               {"protocol": "udp", "ports": "0", "destinations": {"addresses": ["0.0.0.0/0", "::/0"]}},
+               {"protocol": "icmp", "ports": "0", "destinations": {"addresses": ["0.0.0.0/0", "::/0"]}}],
+             "droplet_ids": [3164444], "tags": ["openhaven:demo"], "pending_changes": []}""";
+
+    static final List<FirewallRule> WEB_AND_GIT_RULES = List.of(FirewallRule.tcp(22, "SSH"),
+            FirewallRule.tcp(80, "HTTP (ACME, redirect)"), FirewallRule.tcp(443, "HTTPS"),
+            FirewallRule.tcp(2222, "git over SSH"));
+
+    void existingWebFirewall() {
+        DO.stubFor(get(urlPathEqualTo("/v2/firewalls")).willReturn(okJson(list("firewalls", WEB_FIREWALL, null))));
+    }
+
+    @Test
+    void ensureFirewallReplacesChangedRulesWithOneUpdateOfTheWholeFirewall() {
+        existingWebFirewall();
+        // #operation/firewalls_update: 200 with the updated firewall
+        DO.stubFor(put(urlPathEqualTo("/v2/firewalls/" + FIREWALL_ID)).willReturn(okJson("{\"firewall\": "
+                + WEB_FIREWALL.replace("\"status\": \"succeeded\"", "\"status\": \"waiting\"") + "}")));
+
+        CloudResource firewall = digitalOcean.ensureFirewall(LABEL, "demo-fw", WEB_AND_GIT_RULES);
+
+        assertThat(firewall.providerId()).isEqualTo(FIREWALL_ID);
+        DO.verify(1, putRequestedFor(urlPathEqualTo("/v2/firewalls/" + FIREWALL_ID))
+                .withHeader("Authorization", equalTo("Bearer do-test-token"))
+                .withRequestBody(equalToJson("""
+                        {"name": "demo-fw",
+                         "inbound_rules": [
+                           {"protocol": "tcp", "ports": "22", "sources": {"addresses": ["0.0.0.0/0", "::/0"]}},
+                           {"protocol": "tcp", "ports": "80", "sources": {"addresses": ["0.0.0.0/0", "::/0"]}},
+                           {"protocol": "tcp", "ports": "443", "sources": {"addresses": ["0.0.0.0/0", "::/0"]}},
+                           {"protocol": "tcp", "ports": "2222", "sources": {"addresses": ["0.0.0.0/0", "::/0"]}}],
+                         "outbound_rules": [
+                           {"protocol": "tcp", "ports": "all", "destinations": {"addresses": ["0.0.0.0/0", "::/0"]}},
+                           {"protocol": "udp", "ports": "all", "destinations": {"addresses": ["0.0.0.0/0", "::/0"]}},
+                           {"protocol": "icmp", "destinations": {"addresses": ["0.0.0.0/0", "::/0"]}}],
+                         "tags": ["openhaven:demo"]}""")));
+        DO.verify(0, postRequestedFor(urlPathEqualTo("/v2/firewalls")));
+        DO.verify(0, postRequestedFor(urlPathEqualTo("/v2/tags")));
+    }
+
+    @Test
+    void ensureFirewallWithTheSameInboundRulesInAnotherOrderSendsNoUpdate() {
+        existingWebFirewall();
+
+        digitalOcean.ensureFirewall(LABEL, "demo-fw", List.of(FirewallRule.tcp(80, "HTTP"),
+                FirewallRule.tcp(22, "SSH"), FirewallRule.tcp(443, "HTTPS")));
+
+        DO.verify(0, putRequestedFor(urlPathMatching("/v2/firewalls.*")));
+        DO.verify(0, postRequestedFor(urlPathMatching("/v2/.*")));
+    }
+
+    @Test
+    void ensureFirewallRemovesAnOpeningNoLongerWanted() {
+        existingWebFirewall();
+        DO.stubFor(put(urlPathEqualTo("/v2/firewalls/" + FIREWALL_ID)).willReturn(okJson("{\"firewall\": "
+                + WEB_FIREWALL + "}")));
+
+        digitalOcean.ensureFirewall(LABEL, "demo-fw", List.of(FirewallRule.tcp(22, "SSH"), FirewallRule.tcp(443, "HTTPS")));
+
+        DO.verify(1, putRequestedFor(urlPathEqualTo("/v2/firewalls/" + FIREWALL_ID))
+                .withRequestBody(matchingJsonPath("$.inbound_rules.length()", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.inbound_rules[1].ports", equalTo("443"))));
+    }
+
+    @Test
+    void firewallUpdateWithAForbiddenTokenIsTheTokenMessage() {
+        existingWebFirewall();
+        DO.stubFor(put(urlPathEqualTo("/v2/firewalls/" + FIREWALL_ID)).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json")
+                .withBody(error("forbidden", "You do not have access for the attempted action."))));
+
+        assertThatThrownBy(() -> digitalOcean.ensureFirewall(LABEL, "demo-fw", WEB_AND_GIT_RULES))
+                .isInstanceOfSatisfying(OpenHavenException.class, e -> {
+                    assertThat(e.category()).isEqualTo(ErrorCategory.AUTH);
+                    assertThat(e.userMessage()).contains("DigitalOcean").contains("/firewalls/" + FIREWALL_ID)
+                            .doesNotContain("do-test-token");
+                    assertThat(e.remedy()).contains("API → Tokens").contains("firewall");
+                    assertThat(e.retryable()).isFalse();
+                });
+        DO.verify(1, putRequestedFor(urlPathEqualTo("/v2/firewalls/" + FIREWALL_ID)));
+    }
+
+    @Test
+    void firewallUpdateRetriesAfter429HonouringRetryAfter() {
+        existingWebFirewall();
+        DO.stubFor(put(urlPathEqualTo("/v2/firewalls/" + FIREWALL_ID)).inScenario("throttle")
+                .whenScenarioStateIs(STARTED).willSetStateTo("ok").willReturn(aResponse().withStatus(429)
+                        .withHeader("Retry-After", "6").withHeader("ratelimit-remaining", "0")
+                        .withBody(error("too_many_requests", "API Rate limit exceeded."))));
+        DO.stubFor(put(urlPathEqualTo("/v2/firewalls/" + FIREWALL_ID)).inScenario("throttle")
+                .whenScenarioStateIs("ok").willReturn(okJson("{\"firewall\": " + WEB_FIREWALL + "}")));
+
+        digitalOcean.ensureFirewall(LABEL, "demo-fw", WEB_AND_GIT_RULES);
+
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(6));
+        DO.verify(2, putRequestedFor(urlPathEqualTo("/v2/firewalls/" + FIREWALL_ID)));
     }
 
     @Test

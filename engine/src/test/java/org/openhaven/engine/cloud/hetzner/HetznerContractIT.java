@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -13,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -376,6 +378,162 @@ class HetznerContractIT {
                 .withRequestBody(matchingJsonPath("$.rules[0].port", equalTo("443")))
                 .withRequestBody(matchingJsonPath("$.rules[1].protocol", equalTo("udp")))
                 .withRequestBody(matchingJsonPath("$.labels.openhaven", equalTo("demo"))));
+    }
+
+    /** docs.hetzner.cloud/reference/cloud#firewalls-get-all-firewalls: our firewall with SSH, HTTP and HTTPS open. */
+    static final String WEB_FIREWALL = """
+            {"id": 38, "name": "demo-fw", "labels": {"openhaven": "demo"}, "created": "2026-11-24T12:00:00+00:00",
+             "applied_to": [{"type": "server", "server": {"id": 4711}}],
+             "rules": [
+               {"direction": "in", "protocol": "tcp", "port": "443", "source_ips": ["0.0.0.0/0", "::/0"],
+                "destination_ips": [], "description": "HTTPS"},
+               {"direction": "in", "protocol": "tcp", "port": "22", "source_ips": ["::/0", "0.0.0.0/0"],
+                "destination_ips": [], "description": "SSH"},
+               {"direction": "in", "protocol": "tcp", "port": "80", "source_ips": ["0.0.0.0/0", "::/0"],
+                "destination_ips": [], "description": "HTTP (ACME, redirect)"}]}""";
+
+    static final List<FirewallRule> WEB_RULES = List.of(FirewallRule.tcp(22, "SSH"),
+            FirewallRule.tcp(80, "HTTP (ACME, redirect)"), FirewallRule.tcp(443, "HTTPS"));
+
+    static final List<FirewallRule> WEB_AND_GIT_RULES = List.of(FirewallRule.tcp(22, "SSH"),
+            FirewallRule.tcp(80, "HTTP (ACME, redirect)"), FirewallRule.tcp(443, "HTTPS"),
+            FirewallRule.tcp(2222, "git over SSH"));
+
+    /**
+     * docs.hetzner.cloud/reference/cloud#firewall-actions-set-rules: 201 with the actions it started
+     * (set_firewall_rules, then apply_firewall for each resource the firewall is applied to).
+     */
+    static final String SET_RULES_STARTED = """
+            {"actions": [
+              {"id": 13, "command": "set_firewall_rules", "status": "running", "progress": 0,
+               "started": "2026-11-24T12:00:00+00:00", "finished": null,
+               "resources": [{"id": 38, "type": "firewall"}], "error": null},
+              {"id": 14, "command": "apply_firewall", "status": "success", "progress": 100,
+               "started": "2026-11-24T12:00:00+00:00", "finished": "2026-11-24T12:00:01+00:00",
+               "resources": [{"id": 38, "type": "firewall"}, {"id": 4711, "type": "server"}], "error": null}]}""";
+
+    /** docs.hetzner.cloud/reference/cloud#actions-get-an-action. */
+    static String action(long id, String status, String error) {
+        return "{\"action\": " + actionObject(id, status, error) + "}";
+    }
+
+    static String actionObject(long id, String status, String error) {
+        return "{\"id\": " + id + ", \"command\": \"set_firewall_rules\", \"status\": \"" + status
+                + "\", \"progress\": " + ("running".equals(status) ? 50 : 100) + ", \"started\": "
+                + "\"2026-11-24T12:00:00+00:00\", \"finished\": null, \"resources\": [{\"id\": 38, \"type\": "
+                + "\"firewall\"}], \"error\": " + (error == null ? "null" : error) + "}";
+    }
+
+    void existingWebFirewall() {
+        HETZNER.stubFor(get(urlPathEqualTo("/v1/firewalls")).withQueryParam("label_selector", equalTo(SELECTOR))
+                .withQueryParam("name", equalTo("demo-fw")).willReturn(okJson(page("firewalls", WEB_FIREWALL, null))));
+    }
+
+    @Test
+    void ensureFirewallReplacesChangedRulesWithOneSetRulesActionAndWaitsForIt() {
+        existingWebFirewall();
+        HETZNER.stubFor(post(urlPathEqualTo("/v1/firewalls/38/actions/set_rules")).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json").withBody(SET_RULES_STARTED)));
+        HETZNER.stubFor(get(urlPathEqualTo("/v1/actions/13")).inScenario("rules").whenScenarioStateIs(STARTED)
+                .willSetStateTo("applied").willReturn(okJson(action(13, "running", null))));
+        HETZNER.stubFor(get(urlPathEqualTo("/v1/actions/13")).inScenario("rules").whenScenarioStateIs("applied")
+                .willReturn(okJson(action(13, "success", null))));
+
+        CloudResource firewall = hetzner.ensureFirewall(LABEL, "demo-fw", WEB_AND_GIT_RULES);
+
+        assertThat(firewall.providerId()).isEqualTo("38");
+        HETZNER.verify(1, postRequestedFor(urlPathEqualTo("/v1/firewalls/38/actions/set_rules"))
+                .withHeader("Authorization", equalTo("Bearer hetzner-test-token"))
+                .withRequestBody(equalToJson("""
+                        {"rules": [
+                          {"direction": "in", "protocol": "tcp", "port": "22", "source_ips": ["0.0.0.0/0", "::/0"],
+                           "description": "SSH"},
+                          {"direction": "in", "protocol": "tcp", "port": "80", "source_ips": ["0.0.0.0/0", "::/0"],
+                           "description": "HTTP (ACME, redirect)"},
+                          {"direction": "in", "protocol": "tcp", "port": "443", "source_ips": ["0.0.0.0/0", "::/0"],
+                           "description": "HTTPS"},
+                          {"direction": "in", "protocol": "tcp", "port": "2222", "source_ips": ["0.0.0.0/0", "::/0"],
+                           "description": "git over SSH"}]}""")));
+        HETZNER.verify(2, getRequestedFor(urlPathEqualTo("/v1/actions/13")));
+        HETZNER.verify(0, getRequestedFor(urlPathEqualTo("/v1/actions/14")));
+        HETZNER.verify(0, postRequestedFor(urlPathEqualTo("/v1/firewalls")));
+    }
+
+    @Test
+    void ensureFirewallWithTheSameRulesInAnotherOrderSendsNoUpdate() {
+        existingWebFirewall();
+
+        hetzner.ensureFirewall(LABEL, "demo-fw", WEB_RULES);
+
+        HETZNER.verify(0, postRequestedFor(urlPathMatching("/v1/firewalls.*")));
+    }
+
+    @Test
+    void ensureFirewallRemovesAnOpeningNoLongerWanted() {
+        existingWebFirewall();
+        HETZNER.stubFor(post(urlPathEqualTo("/v1/firewalls/38/actions/set_rules")).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("{\"actions\": [" + actionObject(13, "success", null) + "]}")));
+
+        hetzner.ensureFirewall(LABEL, "demo-fw", List.of(FirewallRule.tcp(22, "SSH"), FirewallRule.tcp(443, "HTTPS")));
+
+        HETZNER.verify(1, postRequestedFor(urlPathEqualTo("/v1/firewalls/38/actions/set_rules"))
+                .withRequestBody(matchingJsonPath("$.rules.length()", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.rules[1].port", equalTo("443"))));
+        HETZNER.verify(0, getRequestedFor(urlPathMatching("/v1/actions/.*")));
+    }
+
+    @Test
+    void setRulesWithAForbiddenTokenIsTheTokenMessage() {
+        existingWebFirewall();
+        HETZNER.stubFor(post(urlPathEqualTo("/v1/firewalls/38/actions/set_rules")).willReturn(aResponse()
+                .withStatus(403).withHeader("Content-Type", "application/json")
+                .withBody(error("forbidden", "insufficient permissions for this request"))));
+
+        assertThatThrownBy(() -> hetzner.ensureFirewall(LABEL, "demo-fw", WEB_AND_GIT_RULES))
+                .isInstanceOfSatisfying(OpenHavenException.class, e -> {
+                    assertThat(e.category()).isEqualTo(ErrorCategory.AUTH);
+                    assertThat(e.userMessage()).contains("Hetzner Cloud token").contains("set_rules")
+                            .doesNotContain("hetzner-test-token");
+                    assertThat(e.remedy()).contains("Security → API tokens").contains("Read & Write");
+                    assertThat(e.retryable()).isFalse();
+                });
+        HETZNER.verify(1, postRequestedFor(urlPathEqualTo("/v1/firewalls/38/actions/set_rules")));
+    }
+
+    @Test
+    void setRulesRetriesAfter429HonouringRetryAfter() {
+        existingWebFirewall();
+        HETZNER.stubFor(post(urlPathEqualTo("/v1/firewalls/38/actions/set_rules")).inScenario("throttle")
+                .whenScenarioStateIs(STARTED).willSetStateTo("allowed")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "4")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(error("rate_limit_exceeded", "limit of 3600 requests per hour reached"))));
+        HETZNER.stubFor(post(urlPathEqualTo("/v1/firewalls/38/actions/set_rules")).inScenario("throttle")
+                .whenScenarioStateIs("allowed").willReturn(aResponse().withStatus(201)
+                        .withHeader("Content-Type", "application/json").withBody("{\"actions\": []}")));
+
+        hetzner.ensureFirewall(LABEL, "demo-fw", WEB_AND_GIT_RULES);
+
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(4));
+        HETZNER.verify(2, postRequestedFor(urlPathEqualTo("/v1/firewalls/38/actions/set_rules")));
+    }
+
+    @Test
+    void setRulesActionThatFailsIsReportedNamingTheFirewall() {
+        existingWebFirewall();
+        HETZNER.stubFor(post(urlPathEqualTo("/v1/firewalls/38/actions/set_rules")).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json").withBody(SET_RULES_STARTED)));
+        HETZNER.stubFor(get(urlPathEqualTo("/v1/actions/13")).willReturn(okJson(action(13, "error",
+                "{\"code\": \"action_failed\", \"message\": \"Action failed\"}"))));
+
+        assertThatThrownBy(() -> hetzner.ensureFirewall(LABEL, "demo-fw", WEB_AND_GIT_RULES))
+                .isInstanceOfSatisfying(OpenHavenException.class, e -> {
+                    assertThat(e.category()).isEqualTo(ErrorCategory.PROVIDER_API);
+                    assertThat(e.userMessage()).contains("set_firewall_rules").contains("action_failed")
+                            .contains("demo-fw");
+                    assertThat(e.retryable()).isTrue();
+                });
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class StatefulProviderFake implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    String digitalOceanEndpoint() {
+    public String digitalOceanEndpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v2";
     }
 
@@ -210,10 +210,25 @@ public final class StatefulProviderFake implements AutoCloseable {
                 return new Object[] {204, null};
             }
             default -> {
-                // POST …/actions/…: accepted, nothing to change in this fake
+                if (collection.equals("firewalls") && path.endsWith("/actions/set_rules")) {
+                    return setRules(item, body);
+                }
+                // other POST …/actions/…: accepted, nothing to change in this fake
                 return new Object[] {201, JSON.createObjectNode().set("action", JSON.createObjectNode().put("id", 1))};
             }
         }
+    }
+
+    /**
+     * docs.hetzner.cloud/reference/cloud#firewall-actions-set-rules: replaces the firewall's rules and answers 201 with
+     * the actions it started, here already finished.
+     */
+    private Object[] setRules(ObjectNode firewall, JsonNode body) {
+        firewall.set("rules", body.path("rules").deepCopy());
+        ObjectNode answer = JSON.createObjectNode();
+        answer.putArray("actions").addObject().put("id", nextId++).put("command", "set_firewall_rules")
+                .put("status", "success").put("progress", 100).putNull("error");
+        return new Object[] {201, answer};
     }
 
     private static boolean matches(ObjectNode item, Map<String, String> query) {
@@ -295,6 +310,13 @@ public final class StatefulProviderFake implements AutoCloseable {
         if (method.equals("DELETE")) {
             items.remove(item);
             return new Object[] {204, null};
+        }
+        if (method.equals("PUT") && resource.equals("firewalls")) {
+            // docs.digitalocean.com/reference/api/api-reference/#operation/firewalls_update: the body replaces the firewall
+            String firewallId = item.path("id").asText();
+            item.removeAll();
+            item.setAll((ObjectNode) body.deepCopy());
+            item.put("id", firewallId);
         }
         return ok(JSON.createObjectNode().set(singular, item));
     }
