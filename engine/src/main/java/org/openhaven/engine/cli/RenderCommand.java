@@ -120,7 +120,10 @@ public final class RenderCommand implements Callable<Integer> {
         out.printf("Bundle %s%n%n", manifest.bundleHash().substring(0, 12));
         out.printf("Services (%d):%n", manifest.services().size());
         for (Manifest.Service service : manifest.services()) {
-            String where = service.url() != null ? service.url() : service.selectable() ? "(no web UI)" : "(internal)";
+            // A service people reach from outside (it opens ports: the VPN, the mail server) is not "internal".
+            boolean reachable = service.selectable()
+                    || manifest.ports().stream().anyMatch(p -> p.service().equals(service.id()));
+            String where = service.url() != null ? service.url() : reachable ? "(no web UI)" : "(internal)";
             out.printf("  %-16s %s%n", service.id(), where);
         }
         out.printf("%nImages (%d):%n", manifest.images().size());

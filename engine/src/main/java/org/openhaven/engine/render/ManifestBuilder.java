@@ -6,22 +6,18 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.openhaven.engine.catalog.ServiceDefinition;
-import org.openhaven.engine.host.FirewallRuleset;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.spec.TlsMode;
 
 /** Collects the manifest from the resolved services: ports, DNS records, backups, health, commands. */
 final class ManifestBuilder {
 
-    /** The manifest's name for the ports the spec's mail flag opens. */
-    static final String MAIL_SERVICE = "mail";
-
     private ManifestBuilder() {
     }
 
     static Manifest build(HavenSpec spec, List<ServiceDefinition> services, Hosts hosts,
                           List<Manifest.Command> postDeploy, Collection<String> files, Collection<String> clientFiles,
-                          List<String> warnings) {
+                          List<String> warnings, Manifest.DnsRecordNeeded dkim) {
         List<Manifest.Service> entries = new ArrayList<>();
         TreeSet<String> images = new TreeSet<>();
         List<Manifest.Port> ports = new ArrayList<>();
@@ -40,29 +36,19 @@ final class ManifestBuilder {
             s.health().forEach(h -> health.add(new Manifest.Health(s.id(), h.container(), h.test())));
             memory += s.memoryMb();
         }
-        ports.addAll(mailPorts(spec));
         ports.sort(java.util.Comparator.comparingInt(Manifest.Port::port).thenComparing(Manifest.Port::protocol));
         List<String> allFiles = new ArrayList<>(new TreeSet<>(files));
         allFiles.add(StackRenderer.MANIFEST_FILE);
         return new Manifest(Manifest.FORMAT_VERSION, spec.name(), spec.domain(), "", entries, List.copyOf(images),
-                ports, dnsRecords(spec, hosts), volumes, dumps, postDeploy, health, memory,
+                ports, dnsRecords(spec, hosts, dkim), volumes, dumps, postDeploy, health, memory,
                 List.copyOf(new TreeSet<>(allFiles)), List.copyOf(new TreeSet<>(clientFiles)), warnings);
     }
 
     /**
-     * The mail server's ports when the spec turns mail on. The catalog has no mail service to declare them, and the
-     * manifest is the one list the server's firewall is built from, so the spec's mail flag lands here.
+     * One A record per host name (HTTP-01), or one wildcard (DNS-01); mail records when mail is on: MX, SPF,
+     * DMARC and the mail server's DKIM key ({@code dkim}, null without a mail server).
      */
-    static List<Manifest.Port> mailPorts(HavenSpec spec) {
-        if (spec.mail() == null || !spec.mail().enabled()) {
-            return List.of();
-        }
-        return FirewallRuleset.MAIL.stream().map(rule -> new Manifest.Port(rule.port(),
-                rule.protocol().name().toLowerCase(java.util.Locale.ROOT), MAIL_SERVICE, rule.description())).toList();
-    }
-
-    /** One A record per host name (HTTP-01), or one wildcard (DNS-01); mail records when mail is on. */
-    static List<Manifest.DnsRecordNeeded> dnsRecords(HavenSpec spec, Hosts hosts) {
+    static List<Manifest.DnsRecordNeeded> dnsRecords(HavenSpec spec, Hosts hosts, Manifest.DnsRecordNeeded dkim) {
         String ip = Manifest.DnsRecordNeeded.SERVER_IPV4;
         List<Manifest.DnsRecordNeeded> records = new ArrayList<>();
         if (spec.tls() == TlsMode.DNS_01) {
@@ -72,13 +58,16 @@ final class ManifestBuilder {
         }
         if (spec.mail() != null && spec.mail().enabled()) {
             String mailHost = "mail." + spec.domain();
-            if (spec.tls() != TlsMode.DNS_01) {
+            if (spec.tls() != TlsMode.DNS_01 && !hosts.byService().containsValue(mailHost)) {
                 records.add(new Manifest.DnsRecordNeeded("A", mailHost, ip));
             }
             records.add(new Manifest.DnsRecordNeeded("MX", spec.domain(), "10 " + mailHost + "."));
             records.add(new Manifest.DnsRecordNeeded("TXT", spec.domain(), "v=spf1 mx -all"));
             records.add(new Manifest.DnsRecordNeeded("TXT", "_dmarc." + spec.domain(),
                     "v=DMARC1; p=quarantine; rua=mailto:postmaster@" + spec.domain()));
+        }
+        if (dkim != null) {
+            records.add(dkim);
         }
         return records;
     }

@@ -17,6 +17,9 @@ import org.openhaven.engine.spec.Owner;
  */
 final class RealmBuilder {
 
+    /** The noreply account's password, as a placeholder in the realm and a variable of Keycloak's environment. */
+    static final String SMTP_PASSWORD_VARIABLE = "MAIL_NOREPLY_PASSWORD";
+
     private RealmBuilder() {
     }
 
@@ -36,6 +39,9 @@ final class RealmBuilder {
         realm.put("passwordPolicy", "length(12) and notUsername and notEmail");
         realm.put("groups", List.of(Map.of("name", "admins", "path", "/admins")));
         realm.put("users", List.of(owner(owner)));
+        if (mailEnabled) {
+            realm.put("smtpServer", smtpServer(havenName, hosts.domain()));
+        }
         List<Map<String, Object>> clients = new ArrayList<>();
         for (ServiceDefinition service : services) {
             if (service.sso() == SsoKind.OIDC) {
@@ -46,6 +52,24 @@ final class RealmBuilder {
         }
         realm.put("clients", clients);
         return realm;
+    }
+
+    /**
+     * The haven's own mail server, reached as noreply@ through submission with STARTTLS on the private network
+     * (mail.&lt;domain&gt; is an alias of the mail container), for password resets and notifications.
+     */
+    static Map<String, Object> smtpServer(String havenName, String domain) {
+        Map<String, Object> smtp = new TreeMap<>();
+        smtp.put("host", "mail." + domain);
+        smtp.put("port", "587");
+        smtp.put("from", MailServerFiles.noreplyAddress(domain));
+        smtp.put("fromDisplayName", havenName);
+        smtp.put("starttls", "true");
+        smtp.put("ssl", "false");
+        smtp.put("auth", "true");
+        smtp.put("user", MailServerFiles.noreplyAddress(domain));
+        smtp.put("password", "${" + SMTP_PASSWORD_VARIABLE + "}");
+        return smtp;
     }
 
     /** The owner's user name: the local part of the e-mail address, lower case. */

@@ -38,6 +38,8 @@ public final class StackRenderer {
     public static final String ENV_FILE = ".env";
     public static final String MANIFEST_FILE = "manifest.json";
     public static final String REALM_FILE = "keycloak/import/openhaven-realm.json";
+    /** The mail server's id: present when the spec says {@code mail: true}. */
+    static final String MAIL_SERVICE = "mail";
     /** Compose reads it from .env; a fixed project name keeps volume names stable across releases. */
     public static final String PROJECT_NAME = org.openhaven.engine.deploy.ServerLayout.PROJECT;
 
@@ -73,6 +75,8 @@ public final class StackRenderer {
         resolved.resolve(spec, services, model.usesS3());
         boolean vpn = services.stream().anyMatch(s -> s.id().equals("wireguard"));
         WireGuardConfigs wireGuard = vpn ? new WireGuardConfigs(spec.vpn(), secrets, resolved.generators()) : null;
+        boolean mail = services.stream().anyMatch(s -> s.id().equals(MAIL_SERVICE));
+        MailServerFiles mailServer = mail ? new MailServerFiles(spec, secrets, resolved.generators(), random) : null;
 
         SortedMap<String, String> files = new TreeMap<>();
         ComposeAssembler compose = new ComposeAssembler();
@@ -87,6 +91,10 @@ public final class StackRenderer {
                 serviceModel.put("vpn", wireGuard.templateModel());
             }
             compose.add(entry, Templates.render(entry.composeTemplate(), serviceModel, entry.source() + "/compose.yaml"));
+            if (mailServer != null) {
+                // Extra files (the mail server's) see the hashes and the DKIM key; compose templates never do.
+                serviceModel.put("mailserver", mailServer.templateModel());
+            }
             entry.extraFiles().forEach((path, template) ->
                     files.put(service.id() + "/" + path, Templates.render(template, serviceModel, entry.source() + "/" + path)));
             if (service.sso() == SsoKind.OIDC) {
@@ -105,6 +113,10 @@ public final class StackRenderer {
             String variable = ResolvedSecrets.oidcSecretVariable(s.id());
             keycloakSecrets.put(variable, "${" + variable + "}");
         });
+        if (mail) {
+            // The realm's smtpServer password is a placeholder Keycloak resolves from its environment at import.
+            keycloakSecrets.put(RealmBuilder.SMTP_PASSWORD_VARIABLE, "${" + RealmBuilder.SMTP_PASSWORD_VARIABLE + "}");
+        }
         compose.addEnvironment("keycloak", keycloakSecrets);
         compose.aliasHostsToProxy("traefik", hosts.byService().entrySet().stream()
                 .filter(e -> catalog.definition(e.getKey()).hasWebUi()).map(Map.Entry::getValue).toList());
@@ -113,7 +125,6 @@ public final class StackRenderer {
         }
         files.put(COMPOSE_FILE, compose.toYaml());
         files.put("traefik/dynamic/routers.yml", TraefikRoutes.render(services, hosts));
-        boolean mail = spec.mail() != null && spec.mail().enabled();
         files.put(REALM_FILE, CanonicalJson.write(RealmBuilder.realm(spec.name(), spec.owner(), services, hosts, mail)));
         TreeMap<String, String> env = new TreeMap<>(resolved.env());
         env.put("COMPOSE_PROJECT_NAME", PROJECT_NAME);
@@ -126,6 +137,9 @@ public final class StackRenderer {
         if (wireGuard != null) {
             secretValues.addAll(wireGuard.secretValues());
         }
+        if (mailServer != null) {
+            secretValues.addAll(mailServer.secretValues());
+        }
         TreeSet<String> sensitive = new TreeSet<>();
         files.forEach((path, text) -> {
             if (path.equals(ENV_FILE) || secretValues.stream().anyMatch(text::contains)) {
@@ -134,7 +148,9 @@ public final class StackRenderer {
         });
 
         Manifest manifest = ManifestBuilder.build(spec, services, hosts, postDeploy, files.keySet(),
-                clientFiles.keySet(), resolved.warnings());
+                clientFiles.keySet(), resolved.warnings(),
+                mailServer == null ? null : new Manifest.DnsRecordNeeded("TXT", mailServer.dkimRecordName(),
+                        mailServer.dkimTxtValue()));
         SortedMap<String, byte[]> bytes = new TreeMap<>();
         files.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
         String hash = hash(bytes, CanonicalJson.write(manifest));

@@ -58,8 +58,10 @@ final class TemplateModel {
                 "dnsProvider", dnsProvider,
                 "cloudflare", dns01 && "cloudflare".equals(dnsProvider),
                 "route53", dns01 && "route53".equals(dnsProvider)));
-        boolean mail = spec.mail() != null && spec.mail().enabled();
-        base.put("mail", Map.of("enabled", mail, "host", "mail." + spec.domain()));
+        // Exactly when the mail server is part of the haven (mail: true adds it), so apps never point at none.
+        boolean mail = services.stream().anyMatch(s -> s.id().equals(StackRenderer.MAIL_SERVICE));
+        base.put("mail", Map.of("enabled", mail, "host", "mail." + spec.domain(),
+                "noreply", MailServerFiles.noreplyAddress(spec.domain())));
         base.put("forwardAuth", services.stream().anyMatch(s -> s.sso() == SsoKind.FORWARD_AUTH));
         List<Map<String, String>> portal = new ArrayList<>();
         for (ServiceDefinition service : services) {

@@ -33,6 +33,14 @@ final class TraefikRoutes {
             backends.put(service.id(), Map.of("loadBalancer", Map.of("servers", List.of(Map.of(
                     "url", "http://" + service.web().container() + ":" + service.web().port())))));
         }
+        String mailHost = hosts.host(StackRenderer.MAIL_SERVICE);
+        if (mailHost != null) {
+            // No web UI, but the mail server needs a certificate for mail.<domain>: this router makes Traefik keep
+            // one in acme.json, which docker-mailserver reads. Nothing is served there.
+            routers.put("mail-certificate", new TreeMap<>(Map.of("rule", "Host(`" + mailHost + "`)",
+                    "entryPoints", List.of("websecure"), "service", "noop@internal",
+                    "tls", Map.of("certResolver", "letsencrypt"))));
+        }
         return "# Routers, rendered by OpenHaven: one per service with a web UI.\n"
                 + CanonicalYaml.dump(Map.of("http", Map.of("routers", routers, "services", backends)));
     }

@@ -1,12 +1,18 @@
 package org.openhaven.engine.secrets;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +27,7 @@ import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 import org.bouncycastle.crypto.util.OpenSSHPrivateKeyUtil;
 import org.bouncycastle.crypto.util.OpenSSHPublicKeyUtil;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 /** Makes the secrets a haven needs. Every method draws from one {@link SecureRandom}. */
@@ -106,12 +113,33 @@ public final class SecretGenerators {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048, random);
             KeyPair pair = generator.generateKeyPair();
-            String publicB64 = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
-            String txt = "v=DKIM1; k=rsa; p=" + publicB64;
+            String txt = dkimTxtValue(pair.getPublic());
             return new DkimKey(Secret.of(pem("PRIVATE KEY", pair.getPrivate().getEncoded())), txt, split255(txt));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is part of every Java runtime", e);
         }
+    }
+
+    /**
+     * The DNS TXT value for a DKIM private key in PKCS#8 PEM form (as {@link #dkim()} makes it), so a vault that
+     * keeps only the private key can always publish the matching record.
+     */
+    public static String dkimTxtValue(Secret privateKeyPem) {
+        try (PemReader reader = new PemReader(new StringReader(privateKeyPem.reveal()))) {
+            PemObject pem = reader.readPemObject();
+            if (pem == null || !"PRIVATE KEY".equals(pem.getType())) {
+                throw new IllegalArgumentException("not a PKCS#8 PEM private key");
+            }
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(pem.getContent()));
+            return dkimTxtValue(rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())));
+        } catch (IOException | GeneralSecurityException | ClassCastException e) {
+            throw new IllegalArgumentException("not an RSA private key in PKCS#8 PEM form", e);
+        }
+    }
+
+    private static String dkimTxtValue(PublicKey publicKey) {
+        return "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(publicKey.getEncoded());
     }
 
     static List<String> split255(String value) {

@@ -199,6 +199,9 @@ public final class SpecValidator {
                     problems.add(path, quoted(id) + " is listed twice (also services[" + firstIndex.get(id) + "])");
                 } else if (catalog.selectableIds().contains(id)) {
                     firstIndex.put(id, i);
+                } else if (id.equals("mail") && catalog.allIds().contains(id)) {
+                    problems.add(path, "the mail server is turned on with 'mail: true', not listed here — "
+                            + "remove it and add mail: true");
                 } else if (catalog.allIds().contains(id)) {
                     problems.add(path, quoted(id) + " is added automatically with the services that need it — "
                             + "remove it");

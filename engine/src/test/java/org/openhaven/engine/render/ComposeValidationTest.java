@@ -74,6 +74,10 @@ class ComposeValidationTest {
             specs.add(Arguments.of(id + " alone", TestSpecs.only(id), HostFacts.UNKNOWN));
         }
         specs.add(Arguments.of("every service, S3 storage, GPU", TestSpecs.full(), HostFacts.UNKNOWN));
+        specs.add(Arguments.of("the mail server alone (mail: true)", TestSpecs.withMail(TestSpecs.only("portal")),
+                HostFacts.UNKNOWN));
+        specs.add(Arguments.of("every service and the mail server", TestSpecs.withMail(TestSpecs.full()),
+                HostFacts.UNKNOWN));
         specs.add(Arguments.of("every service, DNS-01 through Route53", TestSpecs.with(
                 TestSpecs.ALL_SELECTABLE.stream().map(ServiceSelection::of).toList(), TlsMode.DNS_01, "route53"),
                 HostFacts.UNKNOWN));

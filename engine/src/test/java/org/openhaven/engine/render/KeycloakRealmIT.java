@@ -46,6 +46,8 @@ class KeycloakRealmIT {
      * The rendered realm enables neither.
      */
     private static final String TEST_CLIENT = "openhaven-it";
+    private static final String ADMIN = "it-admin";
+    private static final String ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,7 +63,9 @@ class KeycloakRealmIT {
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             Requirements.unmet("the Keycloak dist is not unpacked at " + home + " (run through ./mvnw verify)");
         }
-        RenderedBundle bundle = new StackRenderer(Catalog.builtIn()).render(TestSpecs.full(), new InMemorySecretStore());
+        // With the mail server, so the realm carries its smtpServer (noreply@ with a password placeholder).
+        RenderedBundle bundle = new StackRenderer(Catalog.builtIn())
+                .render(TestSpecs.withMail(TestSpecs.full()), new InMemorySecretStore());
         env = DotEnv.parse(bundle.text(StackRenderer.ENV_FILE));
         realm = JSON.readTree(bundle.text(StackRenderer.REALM_FILE));
 
@@ -80,8 +84,11 @@ class KeycloakRealmIT {
         builder.environment().put("JAVA_OPTS_APPEND", "-Xmx512m --add-opens java.base/java.lang=ALL-UNNAMED");
         // What compose passes the keycloak container: the owner's password and one secret per client.
         builder.environment().put("OWNER_TEMPORARY_PASSWORD", env.get("KEYCLOAK_OWNER_TEMPORARY_PASSWORD"));
+        // A temporary administrator, only so the test can read the imported realm back through the admin API.
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.forEach((name, value) -> {
-            if (name.startsWith("OIDC_")) {
+            if (name.startsWith("OIDC_") || name.equals(RealmBuilder.SMTP_PASSWORD_VARIABLE)) {
                 builder.environment().put(name, value);
             }
         });
@@ -151,6 +158,60 @@ class KeycloakRealmIT {
         assertThat(right.body()).contains("Account is not fully set up");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("Invalid user credentials");
+    }
+
+    @Test
+    void realmSendsMailAsNoreplyWithThePasswordFromTheVault() throws Exception {
+        String token = adminToken();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/openhaven"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode imported = JSON.readTree(response.body());
+        ObjectNode smtp = (ObjectNode) imported.get("smtpServer");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(imported.get("resetPasswordAllowed").asBoolean()).isTrue();
+        assertThat(smtp.get("host").asText()).isEqualTo("mail.example.org");
+        assertThat(smtp.get("port").asText()).isEqualTo("587");
+        assertThat(smtp.get("from").asText()).isEqualTo("noreply@example.org");
+        assertThat(smtp.get("user").asText()).isEqualTo("noreply@example.org");
+        assertThat(smtp.get("starttls").asText()).isEqualTo("true");
+        assertThat(smtp.get("auth").asText()).isEqualTo("true");
+
+        // Keycloak shows the stored password only masked. Point the realm (keeping that stored password, which
+        // the mask stands for) at a recording endpoint, have it mail the owner, and read what it logs in with.
+        try (RecordingSmtpServer recorder = new RecordingSmtpServer()) {
+            smtp.put("host", "127.0.0.1").put("port", String.valueOf(recorder.port())).put("starttls", "false");
+            HttpResponse<String> updated = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/openhaven"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("smtpServer", smtp))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+            String owner = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/admin/realms/openhaven/users?exact=true&username=alice")).header("Authorization", "Bearer " + token)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body()).get(0).get("id").asText();
+
+            HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/openhaven/users/"
+                    + owner + "/execute-actions-email")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("[\"UPDATE_PASSWORD\"]")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
+            assertThat(recorder.sessions()).extracting(RecordingSmtpServer.Session::user, RecordingSmtpServer.Session::password)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("noreply@example.org",
+                            env.get(RealmBuilder.SMTP_PASSWORD_VARIABLE)));
+            assertThat(recorder.sessions().get(0).data()).contains("From: demo <noreply@example.org>", "To: alice@example.org");
+        }
+    }
+
+    private String adminToken() throws Exception {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base
+                + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", ADMIN, "password", ADMIN_PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return JSON.readTree(login.body()).get("access_token").asText();
     }
 
     private HttpResponse<String> authorize(String clientId, String redirectUri) throws Exception {

@@ -61,6 +61,18 @@ public final class TestSpecs {
         return with(chosen.stream().map(ServiceSelection::of).toList(), TlsMode.HTTP_01, "manual", vpn);
     }
 
+    /** The same haven with {@code mail: true}, which adds the mail server. */
+    public static HavenSpec withMail(HavenSpec spec) {
+        return new HavenSpec(spec.name(), spec.domain(), spec.owner(), spec.server(), spec.dns(), spec.tls(),
+                spec.services(), spec.backup(), spec.vpn(), new MailSpec(true));
+    }
+
+    /** The same haven owned by someone else (another address decides the owner's mailbox). */
+    public static HavenSpec ownedBy(HavenSpec spec, String email) {
+        return new HavenSpec(spec.name(), spec.domain(), new Owner(spec.owner().name(), email), spec.server(),
+                spec.dns(), spec.tls(), spec.services(), spec.backup(), spec.vpn(), spec.mail());
+    }
+
     /** Every selectable service, Gitea and Nextcloud on S3 storage, Ollama on a GPU. */
     public static HavenSpec full() {
         return with(List.of(
