@@ -323,7 +323,7 @@ public final class HavenEngine {
      */
     public HostTarget hostTarget(HavenSpec spec, SecretStore secrets) {
         requireDeployed(spec.havenId());
-        return HostSteps.target(spec, secrets, stateFile(spec.havenId()).read()::resource);
+        return HostSteps.target(spec, secrets, stateFile(spec.havenId()).read());
     }
 
     /** Fails with a CONFIG error, saying to deploy first, unless the haven's services have been deployed. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,21 +20,26 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.openhaven.engine.cloud.FirewallRule;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.haven.HostTarget;
 import org.openhaven.engine.host.BootstrapOptions;
 import org.openhaven.engine.host.FirewallRuleset;
 import org.openhaven.engine.host.HostBootstrap;
 import org.openhaven.engine.remote.CountingExecutor;
+import org.openhaven.engine.remote.HostKeyPins;
 import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
 import org.openhaven.engine.remote.SshConnection;
 import org.openhaven.engine.remote.SshExecutor;
+import org.openhaven.engine.remote.SshTarget;
 import org.openhaven.engine.render.ConfigHashLabels;
 import org.openhaven.engine.secrets.SecretGenerators;
 import org.openhaven.engine.status.StatusGatherer;
 import org.openhaven.engine.status.StatusReport;
+import org.openhaven.engine.testsupport.BaseOpenings;
 import org.openhaven.engine.testsupport.LabHost;
 import org.openhaven.engine.testsupport.StandInServices;
 
@@ -66,8 +73,8 @@ class LabHostDeploySystemIT {
     @Test
     @Order(1)
     void bootstrapHardensSshdAndLoadsADefaultDenyFirewallWithExactlyTheExpectedOpenings() {
-        HostBootstrap bootstrap = new HostBootstrap(new BootstrapOptions("haven", havenKey.publicKeyLine(), false,
-                false));
+        HostBootstrap bootstrap = new HostBootstrap(new BootstrapOptions("haven", havenKey.publicKeyLine(),
+                BaseOpenings.WEB_AND_WIREGUARD, false));
         try (SshConnection root = SshConnection.open(lab.target("root"), lab.rootKey().privateKeyPem(), null,
                 CONNECT)) {
             pinned = root.hostKeyFingerprint();
@@ -166,6 +173,32 @@ class LabHostDeploySystemIT {
 
     @Test
     @Order(6)
+    void bootstrapRunAgainAfterADeployKeepsTheServicesPorts(@TempDir Path bundleDir) throws Exception {
+        // What a resumed apply does: the bootstrap runs again with the bundle it just rendered, whose manifest
+        // lists the live release's ports (2222 beyond the web's). Before, it reloaded a base ruleset here and closed
+        // 2222 until the next deploy.
+        Files.writeString(bundleDir.resolve("manifest.json"), """
+                {"formatVersion":1,"haven":"lab","bundleHash":"one",
+                 "ports":[{"port":80,"protocol":"tcp","service":"web","purpose":"HTTP"},
+                          {"port":443,"protocol":"tcp","service":"web","purpose":"HTTPS"},
+                          {"port":2222,"protocol":"tcp","service":"web","purpose":"git over SSH"}]}
+                """);
+        HostKeyPins pins = HostKeyPins.inMemory();
+        pins.record(lab.address(), lab.target("haven").port(), pinned);
+        SshTarget ssh = lab.target("haven");
+
+        new SshHostDeployer(pins, "test@lab", false).bootstrap(new HostTarget(ssh.host(), ssh.port(), ssh.user(),
+                havenKey.privateKeyPem()), bundleDir, line -> { });
+
+        assertThat(lab.exec("nft", "list", "table", "inet", "openhaven").lines().map(String::strip)
+                .filter(l -> l.contains("dport") && l.endsWith("accept")).toList())
+                .containsExactly("tcp dport { 22, 80, 443, 2222 } accept");
+        assertThat(lab.exec("nft", "list", "ruleset")).contains("tcp dport { 22, 80, 443, 2222 } accept");
+        assertThat(served()).isEqualTo("release one");
+    }
+
+    @Test
+    @Order(7)
     void aDeployChangingOnlyAMountedFileRecreatesThatServiceAndRestartsSurvivePruning() {
         try (SshConnection admin = SshConnection.open(lab.target("haven"), havenKey.privateKeyPem(), pinned, CONNECT)) {
             Deployer deployer = new Deployer(new SshExecutor(admin), ServerLayout.DEFAULT);

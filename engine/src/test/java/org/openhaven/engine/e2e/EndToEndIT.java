@@ -118,6 +118,14 @@ class EndToEndIT {
                 .containsExactly("tcp dport { 22, 80, 443 } accept");
         assertThat(Files.readString(home.resolve("known_hosts"))).as("pinned on first contact")
                 .containsPattern(java.util.regex.Pattern.quote(lab.address()) + ":22 SHA256:");
+        // The same fingerprint is shown to the user and recorded in the haven's state.
+        String fingerprint = Files.readAllLines(home.resolve("known_hosts")).stream()
+                .filter(l -> l.startsWith(lab.address() + ":22 ")).findFirst().orElseThrow().split(" ")[1];
+        assertThat(apply.out()).contains("Trusted the server's host key " + fingerprint + " (first contact).");
+        com.fasterxml.jackson.databind.JsonNode server = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(home.resolve("havens/e2e/state.json").toFile()).path("server");
+        assertThat(server.path("host").asText()).isEqualTo(lab.address());
+        assertThat(server.path("fingerprint").asText()).isEqualTo(fingerprint);
     }
 
     @Test
@@ -135,7 +143,9 @@ class EndToEndIT {
                 .contains("release  " + lab.exec("sh", "-c", "basename \"$(readlink /opt/openhaven/current)\"").strip())
                 .anyMatch(l -> l.matches("service\\s+traefik\\s+running/healthy"))
                 .anyMatch(l -> l.matches("service\\s+keycloak\\s+running/healthy"))
-                .anyMatch(l -> l.matches("service\\s+portal\\s+running/healthy"));
+                .anyMatch(l -> l.matches("service\\s+portal\\s+running/healthy"))
+                .anyMatch(l -> l.matches("Host key SHA256:\\S{43} for " + java.util.regex.Pattern.quote(lab.address())
+                        + ":22 \\(trusted \\d{4}-\\d\\d-\\d\\d\\)"));
         CliProcess.Result json = run("", "status", "--json");
         assertThat(json.exitCode()).as(describe(json)).isZero();
         com.fasterxml.jackson.databind.JsonNode view = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
@@ -153,6 +163,7 @@ class EndToEndIT {
         CliProcess.Result again = run("", "apply", "--yes");
 
         assertThat(again.exitCode()).as(describe(again)).isZero();
+        assertThat(again.out()).as("the key is known now").doesNotContain("first contact");
         assertThat(cloud.creations()).isEqualTo(before);
         assertThat(lab.exec("ls", "/opt/openhaven/releases")).isEqualTo(releases);
     }

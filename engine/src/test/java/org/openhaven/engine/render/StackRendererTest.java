@@ -559,6 +559,23 @@ class StackRendererTest {
     }
 
     @Test
+    void manifestListsTheMailPortsExactlyWhenTheSpecTurnsMailOn() {
+        HavenSpec gitea = TestSpecs.only("gitea");
+        HavenSpec withMail = new HavenSpec(gitea.name(), gitea.domain(), gitea.owner(), gitea.server(), gitea.dns(),
+                gitea.tls(), gitea.services(), gitea.backup(), gitea.vpn(), new org.openhaven.engine.spec.MailSpec(true));
+
+        assertThat(renderer.render(withMail, TestSpecs.vault()).manifest().ports())
+                .extracting(p -> p.port() + "/" + p.protocol() + " " + p.service() + " " + p.purpose())
+                .containsExactly("25/tcp mail SMTP (mail from other servers)",
+                        "80/tcp traefik HTTP (redirects to HTTPS; Let's Encrypt HTTP-01)",
+                        "443/tcp traefik HTTPS for every service", "465/tcp mail SMTPS (sending from mail apps, TLS)",
+                        "587/tcp mail Submission (sending from mail apps, STARTTLS)", "993/tcp mail IMAPS (reading mail)",
+                        "2222/tcp gitea git over SSH (22 stays the server's own SSH)");
+        assertThat(renderer.render(gitea, TestSpecs.vault()).manifest().ports()).extracting(Manifest.Port::port)
+                .containsExactly(80, 443, 2222);
+    }
+
+    @Test
     void internalServiceCannotBeChosenOnItsOwn() {
         assertThatThrownBy(() -> renderer.render(TestSpecs.only("gitea-db"), TestSpecs.vault()))
                 .hasMessageContaining("'gitea-db' is added automatically");
