@@ -38,10 +38,7 @@ public final class DesiredResources {
                             "size", spec.server().size(), "image", IMAGE)));
             desired.add(new DesiredResource(ResourceKeys.IP, ResourceKind.IP, name + "-ip",
                     Map.of("attached to", name + "-server")));
-            for (String host : List.of(spec.domain(), "*." + spec.domain())) {
-                desired.add(new DesiredResource(ResourceKeys.dns("A", host), ResourceKind.DNS_RECORD, "A " + host,
-                        Map.of("points to", name + "-ip", "provider", spec.dns().provider())));
-            }
+            desired.addAll(HavenDnsRecords.desired(spec));
         }
         desired.add(new DesiredResource(ResourceKeys.STACK, ResourceKind.RELEASE, name + " services",
                 stackProperties(spec)));

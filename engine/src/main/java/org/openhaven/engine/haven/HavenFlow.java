@@ -31,8 +31,7 @@ final class HavenFlow {
             List<DesiredResource> records = desiredList.stream()
                     .filter(d -> d.kind() == ResourceKind.DNS_RECORD).toList();
             steps.add(new EnsureDnsRecords(flow, records));
-            steps.add(ConfirmDnsForCertificates.standard(flow, records.stream().map(d -> d.key().split(":", 3)[2])
-                    .distinct().toList()));
+            steps.add(ConfirmDnsForCertificates.standard(flow, HavenDnsRecords.addressedHosts(records)));
         }
         steps.addAll(HostSteps.steps(flow, cloud));
         steps.addAll(BackupSteps.steps(flow));

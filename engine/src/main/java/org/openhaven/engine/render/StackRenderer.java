@@ -149,8 +149,7 @@ public final class StackRenderer {
 
         Manifest manifest = ManifestBuilder.build(spec, services, hosts, postDeploy, files.keySet(),
                 clientFiles.keySet(), resolved.warnings(),
-                mailServer == null ? null : new Manifest.DnsRecordNeeded("TXT", mailServer.dkimRecordName(),
-                        mailServer.dkimTxtValue()));
+                mailServer == null ? null : mailServer.dkimRecord());
         SortedMap<String, byte[]> bytes = new TreeMap<>();
         files.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
         String hash = hash(bytes, CanonicalJson.write(manifest));
