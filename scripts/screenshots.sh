@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Renders every wizard page and the dashboard in a real JavaFX window under Xvfb and writes
-# docs/images/wizard-<step>.png and docs/images/dashboard.png. Needs: xvfb, libgtk-3-0, a JDK 17+.
+# docs/images/wizard-<step>.png and docs/images/dashboard.png in AtlantaFX Primer Light, or with "dark" the same
+# set in Primer Dark as docs/images/*-dark.png. Needs: xvfb, libgtk-3-0, a JDK 17+.
 # Usage: scripts/screenshots.sh [light|dark]
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 theme="${1:-light}"
+case "$theme" in
+  light | dark) ;;
+  *) echo "usage: scripts/screenshots.sh [light|dark]" >&2; exit 2 ;;
+esac
 cd "$here"
 # shellcheck source=scripts/lib-desktop-x11.sh
 . scripts/lib-desktop-x11.sh

@@ -13,6 +13,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.openhaven.desktop.app.ConfigDir;
 import org.openhaven.desktop.app.DesktopShell;
+import org.openhaven.desktop.app.RememberedHaven;
 import org.openhaven.desktop.app.SingleInstance;
 import org.openhaven.desktop.engine.EngineBackedGateway;
 import org.openhaven.desktop.icons.AppIcons;
@@ -58,7 +59,8 @@ public final class DesktopApp extends Application {
         }
         instance = acquired.get();
         DesktopShell.applyOsTheme();
-        shell = new DesktopShell(EngineBackedGateway.builtIn(), getHostServices()::showDocument);
+        shell = new DesktopShell(EngineBackedGateway.builtIn(), getHostServices()::showDocument,
+                new RememberedHaven(ConfigDir.current()));
         stage.getIcons().setAll(AppIcons.windowIcons().stream().map(url -> new Image(url.toExternalForm())).toList());
         shell.showWizard(stage, () -> shell.showDashboard(stage));
         WindowPlacement.forWindow("main").manage(stage, 1040, 720);

@@ -17,9 +17,17 @@ import javafx.stage.Stage;
 import org.openhaven.desktop.dashboard.ChangesDialog;
 import org.openhaven.desktop.dashboard.DashboardView;
 import org.openhaven.desktop.dashboard.DashboardViewModel;
+import org.openhaven.desktop.dashboard.HavenMemory;
+import org.openhaven.desktop.dashboard.HavenSwitcher;
 import org.openhaven.desktop.dashboard.Poller;
 import org.openhaven.desktop.dashboard.QrDialog;
 import org.openhaven.desktop.engine.EngineGateway;
+import org.openhaven.desktop.engine.HavenRef;
+import org.openhaven.desktop.vault.PassphraseDialog;
+import org.openhaven.desktop.vault.VaultUnlockViewModel;
+import org.openhaven.engine.error.OpenHavenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.openhaven.desktop.theme.ThemeDetector;
 import org.openhaven.desktop.ui.Async;
 import org.openhaven.desktop.ui.Css;
@@ -36,6 +44,8 @@ import org.openhaven.desktop.wizard.WizardViewModel;
  */
 public final class DesktopShell {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopShell.class);
+
     private final EngineGateway engine;
     private final ExecutorService background;
     private final Async async;
@@ -47,7 +57,20 @@ public final class DesktopShell {
         return thread;
     });
 
+    private final HavenMemory havenMemory;
+
+    /** A shell that remembers the selected haven for this run only (tests, screenshots). */
     public DesktopShell(EngineGateway engine, Consumer<String> openUrl) {
+        this(engine, openUrl, HavenMemory.inMemory());
+    }
+
+    /**
+     * @param havenMemory where the dashboard's haven is remembered; the haven kept there is selected now, so the
+     *                    start-up passphrase dialog unlocks that haven's vault
+     */
+    public DesktopShell(EngineGateway engine, Consumer<String> openUrl, HavenMemory havenMemory) {
+        this.havenMemory = havenMemory;
+        havenMemory.recall().ifPresent(haven -> selectQuietly(engine, haven));
         this.engine = engine;
         this.openUrl = openUrl;
         this.background = Executors.newFixedThreadPool(2, runnable -> {
@@ -62,6 +85,15 @@ public final class DesktopShell {
             pause.play();
         };
         this.wizard = new WizardViewModel(engine, async, new SecretClipboard(new FxClipboard(), fxLater));
+    }
+
+    /** A remembered haven that was removed since is simply not selected: the first one is shown instead. */
+    private static void selectQuietly(EngineGateway engine, String haven) {
+        try {
+            engine.selectHaven(haven);
+        } catch (OpenHavenException e) {
+            LOG.info("The remembered haven is not selected: {}", e.userMessage());
+        }
     }
 
     /** Applies the OS's light or dark preference. */
@@ -120,13 +152,29 @@ public final class DesktopShell {
 
     /** Replaces the window's content with the dashboard, polling while the window is shown. */
     public void showDashboard(Stage stage) {
-        DashboardViewModel dashboard = new DashboardViewModel(engine, async, Clock.systemDefaultZone());
+        DashboardViewModel dashboard = new DashboardViewModel(engine, async, Clock.systemDefaultZone(), havenMemory);
+        dashboard.havens().lockedProperty().addListener((o, was, haven) -> {
+            if (haven != null) {
+                askPassphrase(stage, dashboard.havens(), haven);
+            }
+        });
         Poller poller = new Poller(timers, () -> Platform.runLater(dashboard::refresh), Poller.INTERVAL);
         stage.setScene(scene(stage, new DashboardView(dashboard, openUrl, peer -> QrDialog.show(stage, peer),
                 () -> ChangesDialog.show(stage, engine, async, dashboard)).node()));
         stage.showingProperty().addListener((o, was, now) -> poller.setShown(now));
         stage.iconifiedProperty().addListener((o, was, now) -> poller.setShown(!now && stage.isShowing()));
         poller.setShown(stage.isShowing());
+    }
+
+    /** Asks for the passphrase of a haven switched to whose vault takes another one. */
+    private void askPassphrase(Stage stage, HavenSwitcher switcher, HavenRef haven) {
+        VaultUnlockViewModel unlock = VaultUnlockViewModel.forSwitch(engine, async, haven.label());
+        unlock.unlockedProperty().addListener((o, was, now) -> {
+            if (now) {
+                switcher.unlocked();
+            }
+        });
+        PassphraseDialog.show(stage, unlock);
     }
 
     public DashboardViewModel dashboardForScreenshot() {

@@ -6,6 +6,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -13,11 +14,14 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.openhaven.desktop.engine.HavenRef;
+import org.openhaven.desktop.engine.HavenStatus;
 import org.openhaven.desktop.engine.ServiceHealth;
 import org.openhaven.desktop.engine.VpnPeer;
 import org.openhaven.desktop.ui.Controls;
@@ -44,8 +48,13 @@ public final class DashboardView {
         Label title = new Label();
         title.getStyleClass().add(Css.PAGE_TITLE);
         Label overall = new Label();
+        // the haven as the user knows it (its domain, as in the switcher); its name until the havens are read
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            HavenRef shown = vm.havens().selectedProperty().get();
+            HavenStatus status = vm.statusProperty().get();
+            return shown != null ? shown.label() : status == null ? "" : status.havenName();
+        }, vm.havens().selectedProperty(), vm.statusProperty()));
         vm.statusProperty().addListener((o, was, now) -> {
-            title.setText(now == null ? "" : now.havenName());
             org.openhaven.desktop.tray.TrayStatus state = org.openhaven.desktop.tray.TrayStatus.of(now);
             overall.setText("● " + Messages.get("tray.status." + state.name().toLowerCase(java.util.Locale.ROOT)));
             overall.getStyleClass().removeAll(Css.STATUS_OK, Css.STATUS_WARN, Css.STATUS_ERROR);
@@ -65,7 +74,7 @@ public final class DashboardView {
         apply.setOnAction(e -> applyChanges.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, new VBox(2, title, overall), spacer, refresh, apply);
+        HBox header = new HBox(10, new VBox(2, title, overall), spacer, havenSwitcher(), refresh, apply);
         header.setAlignment(Pos.CENTER_LEFT);
         Label error = Controls.bound(vm.errorProperty(), Css.FIELD_ERROR);
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
@@ -98,6 +107,22 @@ public final class DashboardView {
         BorderPane root = new BorderPane(content);
         root.getStyleClass().add(Css.ROOT);
         return root;
+    }
+
+    /** A combo box of the havens, shown only when there is more than one; Alt+H focuses it. */
+    private HBox havenSwitcher() {
+        HavenSwitcher switcher = vm.havens();
+        ComboBox<HavenRef> havens = new ComboBox<>(switcher.havens());
+        havens.setId("haven-switcher");
+        havens.setTooltip(new Tooltip(Messages.get("dashboard.haven.tooltip")));
+        havens.setValue(switcher.selectedProperty().get());
+        switcher.selectedProperty().addListener((o, was, now) -> havens.setValue(now));
+        havens.setOnAction(e -> switcher.switchTo(havens.getValue()));
+        HBox box = new HBox(6, Controls.fieldLabel("dashboard.haven", havens), havens);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(switcher.severalProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private TableView<ServiceHealth> servicesTable() {

@@ -38,16 +38,60 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final StringProperty newPeerName = new SimpleStringProperty("");
 
+    private final HavenSwitcher havens;
+    /** Counts haven switches, so a poll answered for the haven shown before is dropped. */
+    private int shown;
+
     public DashboardViewModel(EngineGateway engine, Async async, Clock clock) {
+        this(engine, async, clock, HavenMemory.inMemory());
+    }
+
+    /** @param memory where the selected haven is remembered for the next launch */
+    public DashboardViewModel(EngineGateway engine, Async async, Clock clock, HavenMemory memory) {
         this.engine = engine;
         this.async = async;
         this.clock = clock;
+        this.havens = new HavenSwitcher(engine, async, memory);
+        havens.onSwitched(this::switched, this::failed);
     }
 
-    /** Fetches status and peers in the background; called by the poller and the Refresh button. */
+    /**
+     * Fetches the havens, then status and peers of the shown one, in the background; called by the poller and the
+     * Refresh button. Nothing is asked of a haven whose vault still waits for its passphrase.
+     */
     public void refresh() {
-        async.run(engine::status, this::statusArrived, this::failed);
-        async.run(engine::vpnPeers, peers::setAll, this::failed);
+        havens.load();
+        if (havens.lockedProperty().get() != null) {
+            error.set(Messages.get("dashboard.locked", havens.lockedProperty().get().label()));
+            return;
+        }
+        int asked = shown;
+        async.run(engine::status, now -> {
+            if (asked == shown) {
+                statusArrived(now);
+            }
+        }, this::failed);
+        async.run(engine::vpnPeers, found -> {
+            if (asked == shown) {
+                peers.setAll(found);
+            }
+        }, this::failed);
+    }
+
+    /** Another haven is shown: nothing of the previous one stays on screen. */
+    private void switched() {
+        shown++;
+        status.set(null);
+        services.clear();
+        peers.clear();
+        lastBackup.set("");
+        error.set("");
+        refresh();
+    }
+
+    /** The haven switcher shown in the header when this computer has more than one haven. */
+    public HavenSwitcher havens() {
+        return havens;
     }
 
     private void statusArrived(HavenStatus now) {

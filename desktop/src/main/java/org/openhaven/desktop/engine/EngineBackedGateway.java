@@ -82,7 +82,7 @@ public final class EngineBackedGateway implements EngineGateway {
         this.providers = providers;
         this.engine = engine;
         this.probe = probe;
-        this.vault = new VaultSession(engine);
+        this.vault = new VaultSession(engine, id -> label(id).label());
     }
 
     /** The product: the built-in catalog, every provider on the class path, the CLI's engine composition. */
@@ -151,6 +151,56 @@ public final class EngineBackedGateway implements EngineGateway {
     }
 
     @Override
+    public List<HavenRef> havens() {
+        return engine.havens().stream().filter(this::hasSpec).sorted().map(this::label).toList();
+    }
+
+    @Override
+    public boolean selectHaven(String havenId) {
+        if (!hasSpec(havenId)) {
+            throw OpenHavenException.of(ErrorCategory.CONFIG, "There is no haven called '" + havenId + "' here.")
+                    .remedy("Pick one of the havens set up on this computer, or set a new one up.").build();
+        }
+        return vault.select(havenId);
+    }
+
+    @Override
+    public Optional<HavenRef> selectedHaven() {
+        HavenSpec remembered = lastSpec;
+        String haven = vault.haven();
+        if (haven == null && remembered != null) {
+            haven = remembered.havenId();
+        }
+        if (haven == null) {
+            haven = havens().stream().map(HavenRef::id).findFirst().orElse(null);
+        }
+        return Optional.ofNullable(haven).map(this::label);
+    }
+
+    private boolean hasSpec(String havenId) {
+        return Files.exists(engine.directory(havenId).specFile());
+    }
+
+    /** The haven with the domain from its saved spec; a spec that no longer reads leaves the domain empty. */
+    private HavenRef label(String havenId) {
+        HavenSpec remembered = lastSpec;
+        if (remembered != null && remembered.havenId().equals(havenId)) {
+            return new HavenRef(havenId, remembered.domain());
+        }
+        try {
+            return new HavenRef(havenId, load(havenId).domain());
+        } catch (OpenHavenException e) {
+            LOG.info("spec of {} not readable: {}", havenId, e.userMessage());
+            return new HavenRef(havenId, "");
+        }
+    }
+
+    private HavenSpec load(String havenId) {
+        return new HavenSpecLoader(new SpecValidator(catalog, ServerSizes.UNKNOWN))
+                .load(engine.directory(havenId).specFile());
+    }
+
+    @Override
     public void storeSecret(String key, Secret value) {
         vault.put(key, value);
     }
@@ -169,6 +219,7 @@ public final class EngineBackedGateway implements EngineGateway {
         AtomicFiles.write(dir.specFile(), new HavenSpecWriter().write(spec)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         lastSpec = spec;
+        vault.name(spec.havenId());
         return engine.remember(spec, dir.specFile());
     }
 
@@ -184,7 +235,7 @@ public final class EngineBackedGateway implements EngineGateway {
         if (!result.succeeded()) {
             throw failure(result);
         }
-        Map<String, Secret> configs = ClientConfigs.of(spec, secrets);
+        Map<String, Secret> configs = ClientConfigs.of(spec, secrets, catalog);
         return new DeployResult(links(spec), spec.owner().email(), secrets.find(OWNER_PASSWORD_KEY).orElse(null),
                 peers(configs));
     }
@@ -267,27 +318,23 @@ public final class EngineBackedGateway implements EngineGateway {
                 BackupHealth.assess(backup, clock.instant()), error, "");
     }
 
-    /** The spec of this session's last plan or apply, else that of the open vault's haven or the first saved one. */
+    /**
+     * The spec of the selected haven: this session's last plan or apply when that is the selected haven, else its
+     * saved haven.yaml.
+     */
     @Override
     public HavenSpec currentSpec() {
+        HavenRef selected = selectedHaven()
+                .orElseThrow(() -> OpenHavenException.of(ErrorCategory.CONFIG, "No haven is set up yet.")
+                        .remedy("Run the setup wizard first.").build());
         HavenSpec remembered = lastSpec;
-        if (remembered != null) {
-            return remembered;
-        }
-        String haven = vault.haven();
-        if (haven == null) {
-            haven = engine.havens().stream().filter(h -> Files.exists(engine.directory(h).specFile())).findFirst()
-                    .orElseThrow(() -> OpenHavenException.of(ErrorCategory.CONFIG, "No haven is set up yet.")
-                            .remedy("Run the setup wizard first.").build());
-        }
-        Path file = engine.directory(haven).specFile();
-        return new HavenSpecLoader(new SpecValidator(catalog, ServerSizes.UNKNOWN)).load(file);
+        return remembered != null && remembered.havenId().equals(selected.id()) ? remembered : load(selected.id());
     }
 
     @Override
     public List<VpnPeer> vpnPeers() {
         HavenSpec spec = currentSpec();
-        return peers(ClientConfigs.of(spec, vault.forHaven(spec.havenId())));
+        return peers(ClientConfigs.of(spec, vault.forHaven(spec.havenId()), catalog));
     }
 
     /** Adds the device to the spec and applies it, so the server accepts it; returns its client configuration. */

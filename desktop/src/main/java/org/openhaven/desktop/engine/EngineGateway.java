@@ -1,6 +1,7 @@
 package org.openhaven.desktop.engine;
 
 import java.util.List;
+import java.util.Optional;
 import org.openhaven.engine.cloud.Region;
 import org.openhaven.engine.cloud.ServerType;
 import org.openhaven.engine.error.OpenHavenException;
@@ -39,10 +40,25 @@ public interface EngineGateway {
     void testBackupTarget(BackupSpec target, Secret accessKey, Secret secretKey);
 
     /**
-     * Opens the encrypted vault with the user's passphrase, creating it on first use. Fails with an
-     * {@link OpenHavenException} naming the wrong passphrase when it does not open an existing vault.
+     * Opens the encrypted vault of the selected haven (else of the first one set up) with the user's passphrase,
+     * creating it on first use. Fails with an {@link OpenHavenException} naming the haven when the passphrase does
+     * not open its existing vault.
      */
     void openVault(Secret passphrase);
+
+    /** The havens set up on this computer (those with a saved spec), in name order. */
+    List<HavenRef> havens();
+
+    /**
+     * Makes {@code havenId} the haven that {@link #status()}, {@link #currentSpec()} and the VPN peers speak of.
+     *
+     * @return true when its vault is open with a passphrase given earlier in this session; false when its vault
+     *         takes another passphrase, which {@link #openVault} must be given next
+     */
+    boolean selectHaven(String havenId);
+
+    /** The selected haven; before any selection, the one whose vault is open or else the first one set up. */
+    Optional<HavenRef> selectedHaven();
 
     /** Keeps a credential typed into the wizard in the encrypted vault (never a plain file). */
     void storeSecret(String key, Secret value);

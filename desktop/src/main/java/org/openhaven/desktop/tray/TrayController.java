@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openhaven.desktop.engine.EngineGateway;
+import org.openhaven.desktop.engine.HavenRef;
 import org.openhaven.desktop.engine.HavenStatus;
 import org.openhaven.desktop.engine.VpnPeer;
 import org.openhaven.desktop.ui.Async;
+import org.openhaven.desktop.ui.Messages;
 import org.openhaven.desktop.vpn.VpnController;
 import org.openhaven.desktop.vpn.VpnState;
 import org.openhaven.engine.error.OpenHavenException;
@@ -48,8 +50,9 @@ public final class TrayController {
 
     /** Reads status and VPN state in the background and redraws the tray. */
     public void refresh() {
-        async.run(() -> new Snapshot(statusOrNull(), vpn.state()), snapshot -> {
-            tray.show(TrayMenuModel.build(snapshot.status(), snapshot.vpn(), clock.instant(), actions));
+        async.run(() -> new Snapshot(statusOrNull(), havenLabel(), vpn.state()), snapshot -> {
+            tray.show(TrayMenuModel.build(snapshot.status(), snapshot.haven(), snapshot.vpn(), clock.instant(),
+                    actions));
             if (snapshot.status() != null) {
                 policy.onStatus(snapshot.status(), clock.instant()).forEach(tray::notify);
             }
@@ -65,14 +68,23 @@ public final class TrayController {
         }
     }
 
+    /** The haven the dashboard shows, by domain; the tray speaks of the same one. */
+    private String havenLabel() {
+        try {
+            return engine.selectedHaven().map(HavenRef::label).orElse("");
+        } catch (OpenHavenException e) {
+            return "";
+        }
+    }
+
     /** Switches this computer's VPN, importing its peer on first use; then shows the state the OS reports. */
     public void setVpn(boolean on) {
         async.run(() -> {
             if (on) {
                 List<VpnPeer> peers = engine.vpnPeers();
                 VpnPeer mine = peers.stream().filter(p -> p.name().equals("this-computer")).findFirst()
-                        .orElseThrow(() -> OpenHavenException.config("This computer has no VPN device yet.",
-                                "Add a device called 'this-computer' in the dashboard's VPN section."));
+                        .orElseThrow(() -> OpenHavenException.config(Messages.get("tray.vpn.noDevice"),
+                                Messages.get("tray.vpn.noDeviceRemedy")));
                 vpn.connect(mine.clientConfig());
             } else {
                 vpn.disconnect();
@@ -82,6 +94,6 @@ public final class TrayController {
                 failure.userMessage(), failure.remedy())));
     }
 
-    private record Snapshot(HavenStatus status, VpnState vpn) {
+    private record Snapshot(HavenStatus status, String haven, VpnState vpn) {
     }
 }

@@ -15,8 +15,18 @@ public final class TrayMenuModel {
     }
 
     public static TrayMenu build(HavenStatus status, VpnState vpn, Instant now, TrayActions actions) {
+        return build(status, "", vpn, now, actions);
+    }
+
+    /**
+     * @param havenLabel the haven the status is of ("home.example.org"), named in the status line when not empty,
+     *                   since a user with several havens must see which one the tray speaks of
+     */
+    public static TrayMenu build(HavenStatus status, String havenLabel, VpnState vpn, Instant now,
+                                 TrayActions actions) {
         TrayStatus overall = TrayStatus.of(status);
-        String statusLine = Messages.get("tray.status." + overall.name().toLowerCase(java.util.Locale.ROOT));
+        String state = Messages.get("tray.status." + overall.name().toLowerCase(java.util.Locale.ROOT));
+        String statusLine = havenLabel.isEmpty() ? state : Messages.get("tray.status.ofHaven", havenLabel, state);
         TrayMenu.Builder menu = new TrayMenu.Builder()
                 .add(TrayMenu.Item.line("status", statusLine))
                 .add(TrayMenu.Item.separator())

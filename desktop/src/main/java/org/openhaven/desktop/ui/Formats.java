@@ -29,9 +29,12 @@ public final class Formats {
                 : mb >= 1024 ? String.format(Locale.ROOT, "%.1f GB", mb / 1024.0) : mb + " MB";
     }
 
+    /** One size with its monthly price; a price from a bundled table says the table's date beside it. */
     public static String serverType(ServerType t) {
-        return Messages.get("server.sizeLine", t.id(), t.vcpus(), memory(t.memoryMb()), t.diskGb(),
+        String line = Messages.get("server.sizeLine", t.id(), t.vcpus(), memory(t.memoryMb()), t.diskGb(),
                 money(t.monthlyPrice(), t.currency()));
+        return "api".equals(t.priceSource()) || t.priceSource() == null ? line
+                : Messages.get("server.sizeLineDated", line, t.priceSource());
     }
 
     /** "3 hours ago", "2 days ago": coarse on purpose. */

@@ -23,7 +23,7 @@ public final class PassphraseDialog {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(Messages.get("vault.title"));
-        dialog.setHeaderText(Messages.get("vault.header"));
+        dialog.setHeaderText(vm.header());
         PasswordField passphrase = new PasswordField();
         passphrase.setId("vault-passphrase");
         CheckBox remember = new CheckBox(Messages.get("vault.remember"));
@@ -32,7 +32,7 @@ public final class PassphraseDialog {
         Controls.show(remember, vm.canRemember());
         Label error = Controls.bound(vm.errorProperty(), Css.FIELD_ERROR);
         VBox content = new VBox(10, Controls.fieldLabel("vault.passphrase", passphrase), passphrase, remember,
-                Controls.label(vm.canRemember() ? "vault.hint" : "vault.hintNoKeychain", Css.MUTED), error);
+                Controls.label(vm.hintKey(), Css.MUTED), error);
         content.setPrefWidth(420);
         dialog.getDialogPane().setContent(content);
         ButtonType unlock = new ButtonType(Messages.get("vault.unlock"), ButtonBar.ButtonData.OK_DONE);
@@ -49,7 +49,8 @@ public final class PassphraseDialog {
                 dialog.close();
             }
         });
-        passphrase.requestFocus();
+        // focus only takes once the dialog's window is showing: typing goes straight into the passphrase field
+        dialog.setOnShown(e -> passphrase.requestFocus());
         dialog.show();
     }
 }

@@ -8,7 +8,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.openhaven.desktop.engine.EngineGateway;
+import org.openhaven.desktop.engine.HavenRef;
 import org.openhaven.desktop.ui.Async;
+import org.openhaven.desktop.ui.Messages;
 import org.openhaven.engine.secrets.Secret;
 
 /**
@@ -25,7 +27,17 @@ public final class VaultUnlockViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
+    private final String havenLabel;
+    private boolean switching;
+
+    /** Unlocks the selected haven's vault (or the first one's; a new vault before any haven exists). */
     public VaultUnlockViewModel(EngineGateway engine, PassphraseStore store, Async async) {
+        this(engine, store, async, engine.selectedHaven().map(HavenRef::label).orElse(""));
+    }
+
+    /** @param havenLabel the haven whose vault this unlocks, as the user knows it; empty before any exists */
+    public VaultUnlockViewModel(EngineGateway engine, PassphraseStore store, Async async, String havenLabel) {
+        this.havenLabel = havenLabel;
         this.engine = engine;
         this.store = store;
         this.async = async;
@@ -63,6 +75,29 @@ public final class VaultUnlockViewModel {
             error.set(failure.remedy().isEmpty() ? failure.userMessage()
                     : failure.userMessage() + " " + failure.remedy());
         });
+    }
+
+    /**
+     * Unlocks a haven the dashboard switched to whose vault takes another passphrase. Not kept in the keychain,
+     * which holds the start-up haven's passphrase only.
+     */
+    public static VaultUnlockViewModel forSwitch(EngineGateway engine, Async async, String havenLabel) {
+        VaultUnlockViewModel vm = new VaultUnlockViewModel(engine, new NoPassphraseStore(), async, havenLabel);
+        vm.switching = true;
+        return vm;
+    }
+
+    /** The hint under the field, as a bundle key. */
+    public String hintKey() {
+        if (switching) {
+            return "vault.hintOtherHaven";
+        }
+        return canRemember() ? "vault.hint" : "vault.hintNoKeychain";
+    }
+
+    /** The dialog's header: which haven's vault it unlocks. */
+    public String header() {
+        return havenLabel.isEmpty() ? Messages.get("vault.header") : Messages.get("vault.header.haven", havenLabel);
     }
 
     public boolean canRemember() {

@@ -103,7 +103,8 @@ public final class DonePage extends WizardPage {
         }
         HBox.setHgrow(linksCard, javafx.scene.layout.Priority.ALWAYS);
         HBox.setHgrow(adminCard, javafx.scene.layout.Priority.ALWAYS);
-        linksCard.setMinWidth(360);
+        // the links are what the user came for: never cut short; the administrator card wraps its text instead
+        linksCard.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         content.getChildren().addAll(new HBox(16, linksCard, adminCard),
                 Controls.label("done.phone", Css.SECTION_TITLE), codes);
     }

@@ -96,7 +96,9 @@ public final class ServicesPage extends WizardPage {
             VBox.setVgrow(spacer, Priority.ALWAYS);
             VBox card = new VBox(8, pick, description, spacer, memory);
             card.getStyleClass().add(Css.CARD);
-            card.setPrefWidth(236);
+            // three cards fill a row whatever the window's width, instead of leaving a ragged gap on the right
+            card.prefWidthProperty().bind(cards.widthProperty().subtract(2 * cards.getHgap()).divide(3).subtract(1));
+            card.setMinWidth(200);
             card.setMinHeight(120);
             card.setOnMouseClicked(e -> pick.setSelected(!pick.isSelected()));
             boxes.put(entry.id(), pick);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openhaven.engine.cloud.FirewallRule;
@@ -56,6 +57,11 @@ public final class ScriptedTestEngine implements EngineGateway {
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
     private volatile HavenStatus backup;
     private volatile int applyCalls;
+    private final Map<HavenRef, String> havens = Collections.synchronizedMap(new LinkedHashMap<>(
+            Map.of(new HavenRef("example-org", "example.org"), "")));
+    private final Map<String, String> opened = new ConcurrentHashMap<>();
+    private volatile HavenRef selected = new HavenRef("example-org", "example.org");
+    private volatile String current;
 
     /** The next apply fails at this step (once), as a provider outage would. */
     public ScriptedTestEngine failOnceAt(String stepId) {
@@ -161,11 +167,55 @@ public final class ScriptedTestEngine implements EngineGateway {
         }
     }
 
+    /**
+     * Sets up several havens, each with its domain and its vault's passphrase ("" accepts any non-empty one); the
+     * first is selected.
+     */
+    public ScriptedTestEngine withHavens(Map<HavenRef, String> havenPassphrases) {
+        havens.clear();
+        havens.putAll(havenPassphrases);
+        selected = havens.keySet().iterator().next();
+        opened.clear();
+        return this;
+    }
+
+    /** The passphrases given so far, per haven they opened. */
+    public Set<String> openedHavens() {
+        return Set.copyOf(opened.keySet());
+    }
+
     @Override
     public void openVault(Secret passphrase) {
-        if (passphrase.isEmpty()) {
-            throw OpenHavenException.of(ErrorCategory.AUTH, "The vault passphrase is wrong.").build();
+        String expected = havens.get(selected);
+        if (passphrase.isEmpty() || !expected.isEmpty() && !expected.equals(passphrase.reveal())) {
+            throw OpenHavenException.of(ErrorCategory.AUTH, "The vault of " + selected.label()
+                    + " did not open: wrong passphrase, or its file was changed.")
+                    .remedy("Check the passphrase; it is the one chosen when the haven was set up.").build();
         }
+        opened.put(selected.id(), passphrase.reveal());
+        current = passphrase.reveal();
+    }
+
+    @Override
+    public List<HavenRef> havens() {
+        return List.copyOf(havens.keySet());
+    }
+
+    @Override
+    public boolean selectHaven(String havenId) {
+        selected = havens.keySet().stream().filter(h -> h.id().equals(havenId)).findFirst().orElseThrow();
+        String expected = havens.get(selected);
+        boolean open = opened.containsKey(havenId)
+                || current != null && (expected.isEmpty() || expected.equals(current));
+        if (open) {
+            opened.put(havenId, current);
+        }
+        return open;
+    }
+
+    @Override
+    public Optional<HavenRef> selectedHaven() {
+        return Optional.of(selected);
     }
 
     @Override
@@ -249,12 +299,13 @@ public final class ScriptedTestEngine implements EngineGateway {
     @Override
     public HavenStatus status() {
         Instant now = clock.instant();
-        return new HavenStatus("example-org", List.of(
-                new ServiceHealth("vaultwarden", "Vaultwarden", "https://vaultwarden.example.org",
+        String domain = selected.domain();
+        return new HavenStatus(selected.id(), List.of(
+                new ServiceHealth("vaultwarden", "Vaultwarden", "https://vaultwarden." + domain,
                         ServiceHealth.State.UP, now.plusSeconds(80L * 86400)),
-                new ServiceHealth("nextcloud", "Nextcloud", "https://nextcloud.example.org",
+                new ServiceHealth("nextcloud", "Nextcloud", "https://nextcloud." + domain,
                         ServiceHealth.State.UP, now.plusSeconds(80L * 86400)),
-                new ServiceHealth("gitea", "Gitea", "https://gitea.example.org",
+                new ServiceHealth("gitea", "Gitea", "https://gitea." + domain,
                         ServiceHealth.State.DEGRADED, now.plusSeconds(10L * 86400))),
                 backup == null ? now.minusSeconds(5 * 3600) : backup.lastBackup(), false,
                 backup == null ? org.openhaven.engine.backup.BackupHealth.HEALTHY : backup.backupHealth(),
@@ -263,7 +314,7 @@ public final class ScriptedTestEngine implements EngineGateway {
 
     @Override
     public HavenSpec currentSpec() {
-        return new HavenSpec("example-org", "example.org",
+        return new HavenSpec(selected.id(), selected.domain(),
                 new org.openhaven.engine.spec.Owner("Ada Lovelace", "ada@example.org"),
                 new org.openhaven.engine.spec.ServerSpec("hetzner", "fsn1", "cx32", null, null, null, null),
                 new org.openhaven.engine.spec.DnsSpec("cloudflare", null), org.openhaven.engine.spec.TlsMode.DNS_01,

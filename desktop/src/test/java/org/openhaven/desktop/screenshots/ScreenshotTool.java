@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.openhaven.desktop.app.DesktopShell;
 import org.openhaven.desktop.dashboard.DashboardView;
 import org.openhaven.desktop.dashboard.DashboardViewModel;
+import org.openhaven.desktop.engine.HavenRef;
 import org.openhaven.desktop.engine.ScriptedTestEngine;
 import org.openhaven.desktop.wizard.WizardStep;
 import org.openhaven.desktop.wizard.WizardViewModel;
@@ -40,7 +41,11 @@ public final class ScreenshotTool {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        ScriptedTestEngine engine = new ScriptedTestEngine().failOnceAt("bootstrap");
+        // two havens, so the dashboard shows its haven switcher as a user with a home and a family haven sees it
+        java.util.Map<HavenRef, String> havens = new java.util.LinkedHashMap<>();
+        havens.put(new HavenRef("example-org", "example.org"), "");
+        havens.put(new HavenRef("family", "family.example.net"), "");
+        ScriptedTestEngine engine = new ScriptedTestEngine().failOnceAt("bootstrap").withHavens(havens);
         Stage stage = fx(() -> {
             DesktopShell.applyTheme(dark);
             Stage s = new Stage();

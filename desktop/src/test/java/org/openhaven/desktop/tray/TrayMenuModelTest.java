@@ -56,6 +56,18 @@ class TrayMenuModelTest {
     }
 
     @Test
+    void statusLineNamesTheSelectedHavenByItsDomain() {
+        TrayMenu menu = TrayMenuModel.build(status(ServiceHealth.State.UP, false), "home.example.org",
+                VpnState.DISCONNECTED, NOW, actions);
+
+        assertThat(menu.item("status").label()).isEqualTo("home.example.org: All services are running");
+        assertThat(menu.tooltip()).isEqualTo("OpenHaven — home.example.org: All services are running");
+        assertThat(TrayMenuModel.build(status(ServiceHealth.State.DOWN, false), "family.example.org",
+                VpnState.DISCONNECTED, NOW, actions).item("status").label())
+                .isEqualTo("family.example.org: A service is down");
+    }
+
+    @Test
     void menuShowsStatusVpnSyncBackupAndOneEntryPerService() {
         TrayMenu menu = TrayMenuModel.build(status(ServiceHealth.State.UP, false), VpnState.DISCONNECTED, NOW, actions);
 

@@ -56,6 +56,7 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
     static final String DEBIAN_OWNER = "136693071363";
     static final String CANONICAL_OWNER = "099720109477";
     static final int ROOT_VOLUME_GB = 40;
+    static final String IDEMPOTENT_PARAMETER_MISMATCH = "IdempotentParameterMismatch";
     static final List<String> LIVE_STATES = List.of("pending", "running", "stopping", "stopped");
     static final AwsErrors ERRORS = new AwsErrors("AWS EC2", "ec2:Describe*, ec2:ImportKeyPair, ec2:DeleteKeyPair, "
             + "ec2:CreateSecurityGroup, ec2:AuthorizeSecurityGroupIngress, ec2:RevokeSecurityGroupIngress, "
@@ -186,31 +187,44 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
         Image image = image(request.image());
         String userData = Base64.getEncoder().encodeToString(request.userData().getBytes(StandardCharsets.UTF_8));
         String baseToken = clientToken(label, request);
-        // A ClientToken stays bound to its instance even after termination; a haven destroyed and re-created with
-        // the same request would get the terminated instance back, so step to the next token in that case.
+        // A ClientToken stays bound to its request even after the instance is terminated: the same token returns
+        // the terminated instance, or fails with IdempotentParameterMismatch when other parameters come with it (a
+        // haven destroyed and applied again, a newer image). Either way, step to the next token; the sequence is
+        // fixed, so a resumed run still meets the token its lost predecessor used.
         for (int generation = 0; generation < 5; generation++) {
             String token = generation == 0 ? baseToken : baseToken + "-" + generation;
-            Instance instance = call("RunInstances", () -> ec2.runInstances(r -> r
-                    .clientToken(token)
-                    .imageId(image.imageId())
-                    .instanceType(request.size())
-                    .minCount(1).maxCount(1)
-                    .keyName(request.sshKey().name())
-                    .securityGroupIds(request.firewall() == null ? List.of() : List.of(request.firewall().providerId()))
-                    .userData(userData)
-                    .blockDeviceMappings(b -> b.deviceName(image.rootDeviceName())
-                            .ebs(e -> e.volumeSize(ROOT_VOLUME_GB).volumeType(VolumeType.GP3).deleteOnTermination(true)))
-                    .tagSpecifications(tags(ResourceType.INSTANCE, label, request.name()),
-                            tags(ResourceType.VOLUME, label, request.name())))
-                    .instances().get(0));
+            Instance instance;
+            try {
+                instance = ec2.runInstances(r -> r
+                        .clientToken(token)
+                        .imageId(image.imageId())
+                        .instanceType(request.size())
+                        .minCount(1).maxCount(1)
+                        .keyName(request.sshKey().name())
+                        .securityGroupIds(request.firewall() == null ? List.of()
+                                : List.of(request.firewall().providerId()))
+                        .userData(userData)
+                        .blockDeviceMappings(b -> b.deviceName(image.rootDeviceName())
+                                .ebs(e -> e.volumeSize(ROOT_VOLUME_GB).volumeType(VolumeType.GP3)
+                                        .deleteOnTermination(true)))
+                        .tagSpecifications(tags(ResourceType.INSTANCE, label, request.name()),
+                                tags(ResourceType.VOLUME, label, request.name())))
+                        .instances().get(0);
+            } catch (SdkException e) {
+                if (IDEMPOTENT_PARAMETER_MISMATCH.equals(AwsErrors.code(e))) {
+                    continue;
+                }
+                throw ERRORS.map("RunInstances", e);
+            }
             InstanceStateName state = instance.state() == null ? null : instance.state().name();
             if (state != InstanceStateName.TERMINATED && state != InstanceStateName.SHUTTING_DOWN) {
                 return server(instance);
             }
         }
-        throw OpenHavenException.of(ErrorCategory.PROVIDER_API,
-                        "AWS keeps returning terminated instances for the server " + request.name() + ".")
-                .remedy("Rename the haven's server or wait an hour for AWS to forget the terminated instances.")
+        throw OpenHavenException.of(ErrorCategory.PROVIDER_API, "AWS EC2 refused five client tokens in a row for the "
+                        + "server " + request.name() + ": each still belongs to an earlier, terminated instance.")
+                .remedy("Wait a few hours for AWS to forget the terminated instances' tokens, or rename the haven's "
+                        + "server, then apply again.")
                 .build();
     }
 
@@ -327,11 +341,15 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
                         .build());
     }
 
+    /** The first RunInstances ClientToken for {@code request}: a digest of the haven and every request parameter. */
     static String clientToken(HavenLabel label, ServerRequest request) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            // Everything RunInstances is sent, so a new key or security group (a re-created haven) means a new token.
             String identity = String.join("\n", label.havenId(), request.name(), request.region(), request.size(),
-                    String.valueOf(request.image()), request.userData());
+                    String.valueOf(request.image()), request.userData(),
+                    request.sshKey() == null ? "" : request.sshKey().name(),
+                    request.firewall() == null ? "" : request.firewall().providerId());
             return "openhaven-" + HexFormat.of().formatHex(sha.digest(identity.getBytes(StandardCharsets.UTF_8)))
                     .substring(0, 40);
         } catch (NoSuchAlgorithmException e) {

@@ -192,6 +192,37 @@ class AwsEc2ContractIT {
     }
 
     @Test
+    void ensureServerStepsToTheNextClientTokenWhenEc2SaysTheFirstCameWithOtherParameters() {
+        // Run_Instance_Idempotency.html: the same token with other parameters fails with IdempotentParameterMismatch
+        // (here: the token of a since-destroyed instance of this haven, or a newer image).
+        EC2.stubFor(action("DescribeInstances").willReturn(xml(reservations(""))));
+        EC2.stubFor(action("DescribeImages").willReturn(xml(IMAGES)));
+        EC2.stubFor(action("RunInstances").inScenario("mismatch").whenScenarioStateIs(STARTED).willSetStateTo("next")
+                .willReturn(error(400, "IdempotentParameterMismatch", "The client token you have provided is "
+                        + "associated with a resource that is already deleted or has different parameters.")));
+        EC2.stubFor(action("RunInstances").inScenario("mismatch").whenScenarioStateIs("next")
+                .willReturn(xml("<RunInstancesResponse " + NS + "><reservationId>r-1a2b</reservationId><instancesSet>"
+                        + instance("pending", 0, null) + "</instancesSet></RunInstancesResponse>")));
+
+        CloudResource server = aws.ensureServer(LABEL, REQUEST);
+
+        assertThat(server.providerId()).isEqualTo("i-0abc123");
+        String first = AwsCloudProvider.clientToken(LABEL, REQUEST);
+        assertThat(EC2.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=RunInstances")))
+                .stream().map(r -> form(r).get("ClientToken")).toList()).containsExactly(first, first + "-1");
+    }
+
+    @Test
+    void clientTokenChangesWithTheSecurityGroupSoARecreatedHavenGetsAFreshOne() {
+        ServerRequest recreated = new ServerRequest(REQUEST.name(), REQUEST.region(), REQUEST.size(), REQUEST.image(),
+                REQUEST.userData(), KEY, new CloudResource(ResourceKind.FIREWALL, "sg-0456", "demo-fw", Map.of()));
+
+        assertThat(AwsCloudProvider.clientToken(LABEL, recreated))
+                .isNotEqualTo(AwsCloudProvider.clientToken(LABEL, REQUEST))
+                .isEqualTo(AwsCloudProvider.clientToken(LABEL, recreated)).hasSizeLessThanOrEqualTo(64);
+    }
+
+    @Test
     void ensureServerFindsTheTaggedInstanceBeforeRunningAnother() {
         EC2.stubFor(action("DescribeInstances").willReturn(xml(reservations(instance("running", 16,
                 "203.0.113.30")))));

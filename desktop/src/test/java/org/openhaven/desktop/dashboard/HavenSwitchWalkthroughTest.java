@@ -1,0 +1,129 @@
+package org.openhaven.desktop.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openhaven.desktop.app.DesktopShell;
+import org.openhaven.desktop.engine.HavenRef;
+import org.openhaven.desktop.engine.ScriptedTestEngine;
+import org.openhaven.desktop.engine.ServiceHealth;
+import org.openhaven.engine.secrets.Secret;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A user with two havens switches between them in the dashboard, by keyboard only: Alt+H focuses the switcher,
+ * the other haven's vault asks for its own passphrase in a dialog naming it, and its services replace the first
+ * haven's.
+ */
+@ExtendWith(ApplicationExtension.class)
+class HavenSwitchWalkthroughTest {
+
+    private static final HavenRef HOME = new HavenRef("home", "home.example.org");
+    private static final HavenRef FAMILY = new HavenRef("family", "family.example.org");
+
+    private final ScriptedTestEngine engine = new ScriptedTestEngine();
+    private final HavenMemory memory = HavenMemory.inMemory();
+    private DesktopShell shell;
+
+    private Stage stage;
+
+    /** A window of its own per test: the dashboard's poller listens to it, and is shut down with the shell. */
+    @Start
+    void start(Stage primary) {
+        stage = new Stage();
+        Map<HavenRef, String> havens = new LinkedHashMap<>();
+        havens.put(HOME, "home passphrase");
+        havens.put(FAMILY, "family passphrase");
+        engine.withHavens(havens).openVault(Secret.of("home passphrase"));
+        DesktopShell.applyTheme(false);
+        shell = new DesktopShell(engine, url -> { }, memory);
+        stage.setWidth(1040);
+        stage.setHeight(720);
+        stage.show();
+        shell.showDashboard(stage);
+    }
+
+    @AfterEach
+    void stop() throws java.util.concurrent.TimeoutException {
+        org.testfx.api.FxToolkit.setupFixture(() -> stage.close());
+        shell.shutdown();
+    }
+
+    @Test
+    void switchesToTheOtherHavenAfterItsOwnPassphraseAndRemembersIt(FxRobot robot) {
+        await(() -> urls(robot).contains("https://nextcloud.home.example.org"));
+        ComboBox<?> switcher = robot.lookup("#haven-switcher").queryComboBox();
+        assertThat(switcher.isVisible()).isTrue();
+        assertThat(switcher.getValue()).isEqualTo(HOME);
+
+        robot.press(KeyCode.ALT).type(KeyCode.H).release(KeyCode.ALT);
+        waitForFxEvents();
+        assertThat(switcher.isFocused()).as("Alt+H focuses the haven switcher").isTrue();
+        robot.type(KeyCode.DOWN);
+
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(dialog.getHeaderText()).startsWith("Unlock the vault of family.example.org");
+        assertThat(robot.lookup(node -> node instanceof Label l
+                && "This haven's vault has a passphrase of its own.".equals(l.getText())).tryQuery()).isPresent();
+        assertThat(urls(robot)).as("nothing of home stays on screen").isEmpty();
+
+        assertThat(robot.lookup("#vault-passphrase").query().isFocused()).as("typing goes to the passphrase").isTrue();
+        robot.clickOn("#vault-passphrase").write("home passphrase").type(KeyCode.ENTER);
+        await(() -> robot.lookup(node -> node instanceof Label l && l.isVisible() && l.getText() != null
+                && l.getText().startsWith("The vault of family.example.org did not open")).tryQuery().isPresent());
+
+        robot.lookup("#vault-passphrase").queryTextInputControl().clear();
+        robot.clickOn("#vault-passphrase").write("family passphrase").type(KeyCode.ENTER);
+
+        await(() -> urls(robot).contains("https://nextcloud.family.example.org"));
+        assertThat(robot.lookup(".dialog-pane").tryQuery()).isEmpty();
+        assertThat(memory.recall()).contains("family");
+        assertThat(engine.openedHavens()).containsExactlyInAnyOrder("home", "family");
+    }
+
+    @Test
+    void escapePutsThePassphraseOffAndTheDashboardSaysWhichVaultWaits(FxRobot robot) {
+        await(() -> urls(robot).contains("https://nextcloud.home.example.org"));
+        robot.press(KeyCode.ALT).type(KeyCode.H).release(KeyCode.ALT);
+        robot.type(KeyCode.DOWN);
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+
+        robot.type(KeyCode.ESCAPE);
+
+        await(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        await(() -> robot.lookup(node -> node instanceof Label l && l.isVisible()
+                && "Unlock the vault of family.example.org to see its status.".equals(l.getText()))
+                .tryQuery().isPresent());
+        assertThat(urls(robot)).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> urls(FxRobot robot) {
+        TableView<ServiceHealth> table = robot.lookup("#services-table").queryAs(TableView.class);
+        return table.getItems().stream().map(ServiceHealth::url).toList();
+    }
+
+    private static void await(Callable<Boolean> condition) {
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> {
+            waitForFxEvents();
+            return condition.call();
+        });
+    }
+}

@@ -1,0 +1,152 @@
+package org.openhaven.desktop.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhaven.engine.catalog.Catalog;
+import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.haven.HavenEngine;
+import org.openhaven.engine.secrets.Secret;
+import org.openhaven.engine.secrets.Vault;
+import org.openhaven.engine.spec.DnsSpec;
+import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.spec.HavenSpecWriter;
+import org.openhaven.engine.spec.ServerSpec;
+import org.openhaven.engine.state.AtomicFiles;
+import org.openhaven.engine.testsupport.FileBackedTestHost;
+import org.openhaven.engine.testsupport.FileBackedTestProvider;
+import org.openhaven.engine.testsupport.TestHavens;
+
+/**
+ * Several havens on one computer, on the real engine in a temporary OPENHAVEN home: the gateway lists them by
+ * domain, unlocks the selected one's vault, names it when the passphrase is wrong, and asks again on a switch only
+ * when the other haven's vault takes another passphrase.
+ */
+class EngineBackedGatewayHavensTest {
+
+    private static final Secret HOME_PASSPHRASE = Secret.of("home passphrase, long enough");
+    private static final Secret FAMILY_PASSPHRASE = Secret.of("family passphrase, quite different");
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path work;
+
+    private HavenEngine engine;
+    private FileBackedTestProvider provider;
+
+    @BeforeEach
+    void twoHavensWithTheirOwnVaults() {
+        provider = new FileBackedTestProvider(work.resolve("provider.json"));
+        engine = TestHavens.engine(home, provider, new FileBackedTestHost(work.resolve("host.log")));
+        saveSpec("home");
+        saveSpec("family");
+        Vault.openOrCreate(engine.directory("home").vaultFile(), HOME_PASSPHRASE).put("note", Secret.of("home"));
+        Vault.openOrCreate(engine.directory("family").vaultFile(), FAMILY_PASSPHRASE).put("note", Secret.of("fam"));
+    }
+
+    /** A haven.yaml as the wizard leaves it for a Hetzner haven (the loader accepts only the real providers). */
+    private void saveSpec(String name) {
+        HavenSpec spec = TestHavens.cloudSpec(name);
+        HavenSpec hetzner = new HavenSpec(spec.name(), spec.domain(), spec.owner(),
+                new ServerSpec("hetzner", "fsn1", "cx22", null, null, null, null), new DnsSpec("cloudflare", null),
+                spec.tls(), spec.services(), null, spec.vpn(), spec.mail());
+        AtomicFiles.write(engine.store().create(name).specFile(),
+                new HavenSpecWriter().write(hetzner).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private EngineBackedGateway gateway() {
+        return new EngineBackedGateway(Catalog.builtIn(), TestHavens.registry(provider), engine,
+                url -> new ServiceProbe.Result(ServiceHealth.State.UP, null));
+    }
+
+    @Test
+    void listsEveryHavenWithASpecByItsDomain() {
+        assertThat(gateway().havens()).containsExactly(new HavenRef("family", "family.example.org"),
+                new HavenRef("home", "home.example.org"));
+    }
+
+    @Test
+    void theSelectedHavensVaultIsTheOneUnlockedAndItsSpecTheOneShown() {
+        EngineBackedGateway gateway = gateway();
+        assertThat(gateway.selectHaven("home")).as("no passphrase given yet").isFalse();
+
+        gateway.openVault(HOME_PASSPHRASE);
+
+        assertThat(gateway.selectedHaven()).contains(new HavenRef("home", "home.example.org"));
+        assertThat(gateway.currentSpec().domain()).isEqualTo("home.example.org");
+    }
+
+    @Test
+    void aWrongPassphraseNamesTheHavenWhoseVaultItDidNotOpen() {
+        EngineBackedGateway gateway = gateway();
+        gateway.selectHaven("home");
+
+        assertThatThrownBy(() -> gateway.openVault(FAMILY_PASSPHRASE))
+                .isInstanceOfSatisfying(OpenHavenException.class, e -> {
+                    assertThat(e.userMessage()).isEqualTo("The vault of home.example.org did not open: wrong "
+                            + "passphrase, or its file was changed.");
+                    assertThat(e.remedy()).contains("Check the passphrase");
+                });
+    }
+
+    @Test
+    void switchingAsksOnlyForAPassphraseNotGivenYetAndSwitchingBackAsksNothing() {
+        EngineBackedGateway gateway = gateway();
+        gateway.selectHaven("home");
+        gateway.openVault(HOME_PASSPHRASE);
+
+        assertThat(gateway.selectHaven("family")).as("family's vault takes another passphrase").isFalse();
+        gateway.openVault(FAMILY_PASSPHRASE);
+        assertThat(gateway.currentSpec().havenId()).isEqualTo("family");
+
+        assertThat(gateway.selectHaven("home")).as("home's passphrase was given before").isTrue();
+        assertThat(gateway.currentSpec().havenId()).isEqualTo("home");
+        assertThat(gateway.selectHaven("family")).isTrue();
+    }
+
+    @Test
+    void havensSharingAPassphraseSwitchWithoutAsking() {
+        Vault.openOrCreate(engine.directory("family").vaultFile(), FAMILY_PASSPHRASE)
+                .put("note", Secret.of("still family"));
+        saveSpec("shared");
+        Vault.openOrCreate(engine.directory("shared").vaultFile(), HOME_PASSPHRASE);
+        EngineBackedGateway gateway = gateway();
+        gateway.selectHaven("home");
+        gateway.openVault(HOME_PASSPHRASE);
+
+        assertThat(gateway.selectHaven("shared")).isTrue();
+        assertThat(gateway.vpnPeers()).extracting(VpnPeer::name).containsExactly("phone");
+    }
+
+    @Test
+    void credentialsTypedForANewHavenNeverLandInAnotherHavensVault() {
+        EngineBackedGateway gateway = gateway();
+        gateway.selectHaven("home");
+        gateway.openVault(HOME_PASSPHRASE);
+        gateway.storeSecret("test/token", Secret.of("typed-for-garden"));
+        gateway.plan(TestHavens.cloudSpec("garden"));
+
+        gateway.selectHaven("home");
+        gateway.vpnPeers();
+
+        assertThat(Vault.openOrCreate(engine.directory("home").vaultFile(), HOME_PASSPHRASE).find("test/token"))
+                .isEmpty();
+        assertThat(Vault.openOrCreate(engine.directory("garden").vaultFile(), HOME_PASSPHRASE).find("test/token"))
+                .map(Secret::reveal).contains("typed-for-garden");
+    }
+
+    @Test
+    void selectingAHavenThatIsNotSetUpSaysSo() {
+        assertThatThrownBy(() -> gateway().selectHaven("nowhere"))
+                .isInstanceOfSatisfying(OpenHavenException.class, e ->
+                        assertThat(e.userMessage()).isEqualTo("There is no haven called 'nowhere' here."));
+        assertThat(List.of("family", "home")).isEqualTo(gateway().havens().stream().map(HavenRef::id).toList());
+    }
+}
