@@ -87,8 +87,12 @@ echo "build.sh: runtime modules: $modules"
   --strip-debug --no-header-files --no-man-pages --strip-native-commands \
   --include-locales=en,de,fr,es,it,nl,pt --output "$out/runtime"
 
-# A small idle footprint: the app mostly sits in the tray (docs/performance/installers.md).
-java_options="-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxRAMPercentage=25 -Dfile.encoding=UTF-8"
+# A small idle footprint, the app mostly sits in the tray: the JVM options and environment of desktop/launch.conf,
+# the same ./openhaven uses (docs/performance/desktop.md).
+# shellcheck source=scripts/lib-launch-conf.sh
+. "$root/scripts/lib-launch-conf.sh"
+java_options="$(launch_conf_jvm_options "$root/desktop/launch.conf" | paste -sd' ' -)"
+launch_env="$(launch_conf_env "$root/desktop/launch.conf" | paste -sd' ' -)"
 
 common=(
   --name OpenHaven
@@ -112,7 +116,8 @@ if [ "$os" = linux ]; then
   # entry named after the launcher. The scripts link /usr/bin/openhaven to the launcher.
   mkdir -p "$out/linux-resources"
   cp "$here/linux/resources/"* "$out/linux-resources/"
-  cp "$here/linux/openhaven.desktop" "$out/linux-resources/OpenHaven.desktop"
+  # The menu entry starts the app with launch.conf's environment (a jpackage launcher cannot set any).
+  sed "s|^Exec=|Exec=env $launch_env |" "$here/linux/openhaven.desktop" >"$out/linux-resources/OpenHaven.desktop"
 fi
 
 for type in "${types[@]}"; do

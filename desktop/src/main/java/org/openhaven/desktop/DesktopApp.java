@@ -13,6 +13,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.openhaven.desktop.app.ConfigDir;
 import org.openhaven.desktop.app.DesktopShell;
+import org.openhaven.desktop.app.IdleFootprint;
 import org.openhaven.desktop.app.RememberedHaven;
 import org.openhaven.desktop.app.SingleInstance;
 import org.openhaven.desktop.engine.EngineBackedGateway;
@@ -69,6 +70,7 @@ public final class DesktopApp extends Application {
             thread.setDaemon(true);
             return thread;
         });
+        IdleFootprint.collectWhenHidden(stage, timers);
         installTray(stage);
         stage.show();
         VaultUnlockViewModel vault = new VaultUnlockViewModel(shell.engine(), KeyringPassphraseStore.best(),

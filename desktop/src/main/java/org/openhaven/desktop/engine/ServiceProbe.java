@@ -9,6 +9,8 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
@@ -31,13 +33,17 @@ public interface ServiceProbe {
      * proxy answers, the service behind it does not), no answer or an untrusted certificate is DOWN.
      */
     static ServiceProbe https() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // Built on the first probe, not at start-up: a client sets up TLS and a selector thread (some 300 classes),
+        // which the wizard never needs.
+        AtomicReference<HttpClient> built = new AtomicReference<>();
+        Supplier<HttpClient> client = () -> built.updateAndGet(existing -> existing != null ? existing
+                : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                        .followRedirects(HttpClient.Redirect.NEVER).build());
         return url -> {
             try {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                         .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
-                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.get().send(request, HttpResponse.BodyHandlers.discarding());
                 Instant expiry = response.sslSession().map(ServiceProbe::expiry).orElse(null);
                 return new Result(response.statusCode() < 500 ? ServiceHealth.State.UP : ServiceHealth.State.DEGRADED,
                         expiry);

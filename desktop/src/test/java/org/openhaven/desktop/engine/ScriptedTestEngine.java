@@ -291,10 +291,14 @@ public final class ScriptedTestEngine implements EngineGateway {
         return new DeployResult(links, spec.owner().email(), Secret.of("correct-horse-battery-staple-42"), vpn);
     }
 
-    private static VpnPeer peer(String name, String domain) {
-        String config = "[Interface]\nPrivateKey = test-only-private-key-" + name + "\nAddress = 10.8.0.2/32\n\n"
-                + "[Peer]\nPublicKey = test-only-server-key\nEndpoint = vpn." + domain + ":51820\nAllowedIPs = 10.8.0.0/24\n";
-        return new VpnPeer(name, "10.8.0.2", Secret.of(config));
+    /** Like the renderer: the server is 10.13.13.1 and peers get .2, .3, … in the order they were added. */
+    private VpnPeer peer(String name, String domain) {
+        int index = peers.indexOf(name);
+        String address = "10.13.13." + (2 + Math.max(index, 0));
+        String config = "[Interface]\nPrivateKey = test-only-private-key-" + name + "\nAddress = " + address + "/32\n\n"
+                + "[Peer]\nPublicKey = test-only-server-key\nEndpoint = vpn." + domain
+                + ":51820\nAllowedIPs = 10.13.13.0/24\n";
+        return new VpnPeer(name, address, Secret.of(config));
     }
 
     @Override

@@ -94,8 +94,11 @@ public record ServiceDefinition(
      * The OIDC client Keycloak gets for this service.
      *
      * @param redirectPaths paths on the service's own host that Keycloak may redirect back to, exactly
+     * @param groups        whether the client's ID token, access token and userinfo carry the user's Keycloak
+     *                      groups as a {@code groups} claim of plain names (e.g. {@code admins}), for services
+     *                      that decide who may enter by group
      */
-    public record Oidc(List<String> redirectPaths) {
+    public record Oidc(List<String> redirectPaths, boolean groups) {
         public Oidc {
             redirectPaths = redirectPaths == null ? List.of() : List.copyOf(redirectPaths);
         }

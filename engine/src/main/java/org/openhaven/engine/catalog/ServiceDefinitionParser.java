@@ -127,7 +127,7 @@ public final class ServiceDefinitionParser {
             problems.add("field 'oidc' is only allowed when 'sso' is oidc");
         }
         if (d.sso() != SsoKind.NONE && d.web() == null) {
-            problems.add("field 'sso' is " + d.sso().name().toLowerCase(java.util.Locale.ROOT)
+            problems.add("field 'sso' is " + d.sso().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                     + " but the service has no 'web' UI to sign in to");
         }
         for (String container : d.images().keySet()) {

@@ -20,7 +20,33 @@ public final class PostDeployCommands {
     private static final String KCADM = "/opt/keycloak/bin/kcadm.sh";
     private static final String KCADM_CONFIG = "/tmp/openhaven-kcadm.config";
 
+    /** Signs kcadm in as the bootstrap admin, whose credentials the keycloak container has in its env. */
+    private static final String KCADM_LOGIN = KCADM + " config credentials --config " + KCADM_CONFIG
+            + " --server http://localhost:8080 --realm master --user \"$KC_BOOTSTRAP_ADMIN_USERNAME\""
+            + " --password \"$KC_BOOTSTRAP_ADMIN_PASSWORD\"";
+
     private PostDeployCommands() {
+    }
+
+    /** The bundle file (under keycloak/clients/, mounted at /opt/openhaven/clients) holding one client mapper. */
+    static String mapperFile(String clientId, String mapper) {
+        return clientId + ".mapper-" + mapper + ".json";
+    }
+
+    /**
+     * The script that adds each named protocol mapper the client lacks, from its file in /opt/openhaven/clients. A
+     * realm imported before the client had them (an older haven) keeps its client, so without this step its tokens
+     * would carry no groups and admin-only pages would refuse even the owner. Existing mappers are left alone.
+     */
+    public static String ensureClientMappersScript(String clientId, java.util.Collection<String> mappers) {
+        String models = "clients/$cid/protocol-mappers/models --config " + KCADM_CONFIG + " -r " + Hosts.REALM;
+        // The trap removes kcadm's token file on every exit without masking a failed step's status.
+        return "trap 'rm -f " + KCADM_CONFIG + "' EXIT; " + KCADM_LOGIN + " && cid=$(" + KCADM + " get clients --config "
+                + KCADM_CONFIG + " -r " + Hosts.REALM + " -q clientId=" + clientId
+                + " --fields id --format csv --noquotes) && for m in " + String.join(" ", mappers) + "; do if " + KCADM
+                + " get " + models + " --fields name --format csv --noquotes | grep -qx \"$m\"; then echo \"mapper $m"
+                + " exists\"; else " + KCADM + " create " + models + " -f /opt/openhaven/clients/"
+                + mapperFile(clientId, "$m") + " || exit 1; fi; done";
     }
 
     /**
@@ -30,10 +56,7 @@ public final class PostDeployCommands {
      */
     public static String ensureKeycloakClientScript(ServiceDefinition service) {
         String id = service.id();
-        return KCADM + " config credentials --config " + KCADM_CONFIG
-                + " --server http://localhost:8080 --realm master --user \"$KC_BOOTSTRAP_ADMIN_USERNAME\""
-                + " --password \"$KC_BOOTSTRAP_ADMIN_PASSWORD\""
-                + " && if " + KCADM + " get clients --config " + KCADM_CONFIG + " -r " + Hosts.REALM
+        return KCADM_LOGIN + " && if " + KCADM + " get clients --config " + KCADM_CONFIG + " -r " + Hosts.REALM
                 + " -q clientId=" + id + " --fields clientId | grep -q '\"" + id + "\"'; then echo 'client " + id
                 + " exists'; else " + KCADM + " create clients --config " + KCADM_CONFIG + " -r " + Hosts.REALM
                 + " -f /opt/openhaven/clients/" + id + ".json -s secret=\"$"

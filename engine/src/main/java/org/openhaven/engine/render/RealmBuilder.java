@@ -10,9 +10,10 @@ import org.openhaven.engine.catalog.SsoKind;
 import org.openhaven.engine.spec.Owner;
 
 /**
- * The Keycloak realm the stack imports at first start: the owner as first administrator with a temporary
- * password (changed at first login), and one confidential OIDC client per OIDC service with its exact redirect
- * URIs. Secrets are Keycloak placeholders ({@code ${OIDC_GITEA_SECRET}}) that Keycloak resolves from its
+ * The Keycloak realm the stack imports at first start: the owner as first administrator (member of the
+ * {@code admins} group, which admin-only pages admit) with a temporary password (changed at first login), and one
+ * confidential OIDC client per OIDC service with its exact redirect URIs; clients that decide by group get a
+ * {@code groups} claim. Secrets are Keycloak placeholders ({@code ${OIDC_GITEA_SECRET}}) that Keycloak resolves from its
  * environment at import, so the realm file itself holds no secret.
  */
 final class RealmBuilder {
@@ -114,6 +115,38 @@ final class RealmBuilder {
         client.put("redirectUris", service.oidc().redirectPaths().stream().map(path -> base + path).toList());
         client.put("webOrigins", List.of(base));
         client.put("attributes", Map.of("post.logout.redirect.uris", base + "/*"));
+        if (service.oidc().groups()) {
+            client.put("protocolMappers", List.copyOf(groupMappers(service.id()).values()));
+        }
         return client;
+    }
+
+    /**
+     * The protocol mappers of a client that decides by group, by name: the {@code groups} claim and the audience.
+     * Part of the client in a new realm; a post-deploy step adds any that an older realm's client lacks.
+     */
+    static Map<String, Map<String, Object>> groupMappers(String clientId) {
+        Map<String, Map<String, Object>> mappers = new TreeMap<>();
+        mappers.put("groups", groupsMapper());
+        mappers.put("audience", audienceMapper(clientId));
+        return mappers;
+    }
+
+    /**
+     * The user's groups as a {@code groups} claim of plain names ({@code admins}, not {@code /admins}: oauth2-proxy
+     * compares {@code allowed_groups} with the claim's values as they are).
+     */
+    private static Map<String, Object> groupsMapper() {
+        return Map.of("name", "groups", "protocol", "openid-connect",
+                "protocolMapper", "oidc-group-membership-mapper",
+                "config", new TreeMap<>(Map.of("claim.name", "groups", "full.path", "false",
+                        "id.token.claim", "true", "access.token.claim", "true", "userinfo.token.claim", "true")));
+    }
+
+    /** The client's own id in the access token's audience, which oauth2-proxy's keycloak-oidc provider checks. */
+    private static Map<String, Object> audienceMapper(String clientId) {
+        return Map.of("name", "audience", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
+                "config", new TreeMap<>(Map.of("included.client.audience", clientId,
+                        "id.token.claim", "false", "access.token.claim", "true")));
     }
 }

@@ -102,6 +102,15 @@ public final class StackRenderer {
                         "keycloak", null, PostDeployCommands.ensureKeycloakClientScript(service)));
                 files.put("keycloak/clients/" + service.id() + ".json",
                         CanonicalJson.write(RealmBuilder.client(service, hosts)));
+                if (service.oidc().groups()) {
+                    Map<String, Map<String, Object>> mappers = RealmBuilder.groupMappers(service.id());
+                    mappers.forEach((name, mapper) -> files.put(
+                            "keycloak/clients/" + PostDeployCommands.mapperFile(service.id(), name),
+                            CanonicalJson.write(mapper)));
+                    postDeploy.add(command(service.id(), "make sure the " + service.name()
+                            + " client's tokens carry the user's groups", "keycloak", null,
+                            PostDeployCommands.ensureClientMappersScript(service.id(), mappers.keySet())));
+                }
             }
             for (ServiceDefinition.PostDeployStep step : service.postDeploy()) {
                 String script = Templates.render(step.script(), serviceModel, entry.source() + "/service.yaml postDeploy");

@@ -19,8 +19,8 @@ import org.openhaven.engine.spec.TlsMode;
 /**
  * The values templates see, as maps for jmustache (docs/catalog.md lists them): {@code domain}, {@code haven},
  * {@code owner.*}, {@code issuer}, {@code host.<id>}, {@code url.<id>}, {@code enabled.<id>}, {@code tls.*},
- * {@code mail.*}, {@code forwardAuth}, {@code portal.services}, and per service {@code self.*} (its options,
- * {@code self.s3}, {@code self.gpu}). No secret is part of it: compose files reference secrets as {@code ${VAR}}.
+ * {@code mail.*}, {@code forwardAuth}, {@code forwardAuthAdmins}, {@code portal.services}, and per service
+ * {@code self.*} (its options, {@code self.s3}, {@code self.gpu}). No secret is part of it: compose files reference secrets as {@code ${VAR}}.
  * {@code self.gpu} follows the option {@code gpu} when set, else the {@link HostFacts} of the target server.
  */
 final class TemplateModel {
@@ -62,7 +62,8 @@ final class TemplateModel {
         boolean mail = services.stream().anyMatch(s -> s.id().equals(StackRenderer.MAIL_SERVICE));
         base.put("mail", Map.of("enabled", mail, "host", "mail." + spec.domain(),
                 "noreply", MailServerFiles.noreplyAddress(spec.domain())));
-        base.put("forwardAuth", services.stream().anyMatch(s -> s.sso() == SsoKind.FORWARD_AUTH));
+        base.put("forwardAuth", services.stream().anyMatch(s -> s.sso().forwardAuth()));
+        base.put("forwardAuthAdmins", services.stream().anyMatch(s -> s.sso() == SsoKind.FORWARD_AUTH_ADMINS));
         List<Map<String, String>> portal = new ArrayList<>();
         for (ServiceDefinition service : services) {
             if (service.hasWebUi() && service.selectable()) {

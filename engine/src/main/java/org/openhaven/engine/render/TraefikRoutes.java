@@ -8,7 +8,8 @@ import org.openhaven.engine.catalog.SsoKind;
 
 /**
  * Traefik's dynamic routers: one per service with a web UI, HTTPS only, through the security headers; services
- * without SSO of their own also pass the {@code sso} forward-auth middleware (oauth2-proxy).
+ * without SSO of their own also pass the {@code sso} forward-auth middleware (oauth2-proxy), admin-only ones the
+ * {@code sso-admins} chain (the same sign-in, then oauth2-proxy's check for the {@code admins} group).
  */
 final class TraefikRoutes {
 
@@ -27,8 +28,7 @@ final class TraefikRoutes {
             router.put("entryPoints", List.of("websecure"));
             router.put("service", service.id());
             router.put("tls", Map.of("certResolver", "letsencrypt"));
-            router.put("middlewares", service.sso() == SsoKind.FORWARD_AUTH
-                    ? List.of("security-headers@file", "sso@file") : List.of("security-headers@file"));
+            router.put("middlewares", middlewares(service.sso()));
             routers.put(service.id(), router);
             backends.put(service.id(), Map.of("loadBalancer", Map.of("servers", List.of(Map.of(
                     "url", "http://" + service.web().container() + ":" + service.web().port())))));
@@ -43,5 +43,13 @@ final class TraefikRoutes {
         }
         return "# Routers, rendered by OpenHaven: one per service with a web UI.\n"
                 + CanonicalYaml.dump(Map.of("http", Map.of("routers", routers, "services", backends)));
+    }
+
+    private static List<String> middlewares(SsoKind sso) {
+        return switch (sso) {
+            case FORWARD_AUTH -> List.of("security-headers@file", "sso@file");
+            case FORWARD_AUTH_ADMINS -> List.of("security-headers@file", "sso-admins@file");
+            case OIDC, NONE -> List.of("security-headers@file");
+        };
     }
 }

@@ -114,6 +114,25 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void thirdPartyServiceCanAskForAdminsOnly() throws IOException {
+        writeService("notes", VALID.replace("sso: forward-auth", "sso: forward-auth-admins"), COMPOSE);
+
+        Catalog catalog = new CatalogLoader().load(List.of(plugins));
+
+        assertThat(catalog.definition("notes").sso()).isEqualTo(SsoKind.FORWARD_AUTH_ADMINS);
+        assertThat(catalog.definition("notes").sso().forwardAuth()).isTrue();
+    }
+
+    @Test
+    void adminsOnlySignInWithoutAWebUiIsRefusedInTheManifestsOwnWords() throws IOException {
+        writeService("notes", VALID.replace("sso: forward-auth", "sso: forward-auth-admins")
+                .replace("web: {container: notes, port: 8080}\n", ""), COMPOSE);
+
+        assertThatThrownBy(() -> new CatalogLoader().load(List.of(plugins)))
+                .hasMessageContaining("field 'sso' is forward-auth-admins but the service has no 'web' UI to sign in to");
+    }
+
+    @Test
     void containerWithoutHealthCheckIsRefused() throws IOException {
         writeService("notes", VALID.replace("  notes: example/notes:2.4.1",
                 "  notes: example/notes:2.4.1\n  notes-worker: example/notes:2.4.1"), COMPOSE);

@@ -35,7 +35,8 @@ import org.openhaven.engine.testsupport.Requirements;
  * The rendered realm imported into a real Keycloak (the dist zip from Maven Central, the version the keycloak
  * image pins), started once for the class with {@code kc.sh start-dev --import-realm} and the same environment
  * the keycloak container gets from .env. Proves the import works, every client's vault secret is accepted,
- * redirect URIs are exact, and the owner's temporary password works but must be changed first.
+ * redirect URIs are exact, the owner's temporary password works but must be changed first, and the oauth2-proxy
+ * client's tokens name the {@code admins} group for the owner and for no one else.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeycloakRealmIT {
@@ -55,16 +56,18 @@ class KeycloakRealmIT {
     private String base;
     private SortedMap<String, String> env;
     private JsonNode realm;
+    private RenderedBundle bundle;
+    private Path home;
 
     @BeforeAll
     void startKeycloakWithTheRenderedRealm() throws Exception {
         Path javaHome = Requirements.java21();
-        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-unknown"));
+        home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-unknown"));
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             Requirements.unmet("the Keycloak dist is not unpacked at " + home + " (run through ./mvnw verify)");
         }
         // With the mail server, so the realm carries its smtpServer (noreply@ with a password placeholder).
-        RenderedBundle bundle = new StackRenderer(Catalog.builtIn())
+        bundle = new StackRenderer(Catalog.builtIn())
                 .render(TestSpecs.withMail(TestSpecs.full()), new InMemorySecretStore());
         env = DotEnv.parse(bundle.text(StackRenderer.ENV_FILE));
         realm = JSON.readTree(bundle.text(StackRenderer.REALM_FILE));
@@ -84,7 +87,7 @@ class KeycloakRealmIT {
         builder.environment().put("JAVA_OPTS_APPEND", "-Xmx512m --add-opens java.base/java.lang=ALL-UNNAMED");
         // What compose passes the keycloak container: the owner's password and one secret per client.
         builder.environment().put("OWNER_TEMPORARY_PASSWORD", env.get("KEYCLOAK_OWNER_TEMPORARY_PASSWORD"));
-        // A temporary administrator, only so the test can read the imported realm back through the admin API.
+        // A temporary administrator, only so the test can use the admin API (read the realm, add users, run kcadm).
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.forEach((name, value) -> {
@@ -158,6 +161,151 @@ class KeycloakRealmIT {
         assertThat(right.body()).contains("Account is not fully set up");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("Invalid user credentials");
+    }
+
+    @Test
+    void ownersTokensNameTheAdminsGroupAndAFamilyMembersDoNot() throws Exception {
+        String admin = adminToken();
+        String ownerId = userId(admin, "alice");
+        String familyPassword = "family-" + java.util.UUID.randomUUID();
+        createUser(admin, "bob", "bob@example.org", familyPassword);
+        // As after the owner's first sign-in, where Keycloak makes them choose a password of their own.
+        String ownerPassword = "owner-" + java.util.UUID.randomUUID();
+        setPassword(admin, ownerId, ownerPassword, false);
+        try {
+            JsonNode owner = JSON.readTree(oauth2ProxyPasswordGrant("alice", ownerPassword).body());
+            JsonNode family = JSON.readTree(oauth2ProxyPasswordGrant("bob", familyPassword).body());
+
+            assertThat(claims(owner.get("id_token").asText()).get("groups").toString()).isEqualTo("[\"admins\"]");
+            assertThat(claims(owner.get("access_token").asText()).get("aud").toString()).contains("\"oauth2-proxy\"");
+            assertThat(userinfo(owner.get("access_token").asText()).get("groups").toString())
+                    .isEqualTo("[\"admins\"]");
+            assertThat(claims(family.get("id_token").asText()).path("groups").toString()).doesNotContain("admins");
+            assertThat(userinfo(family.get("access_token").asText()).path("groups").toString())
+                    .doesNotContain("admins");
+        } finally {
+            // Back to the imported state, for the test of the temporary password.
+            setPassword(admin, ownerId, env.get("KEYCLOAK_OWNER_TEMPORARY_PASSWORD"), true);
+        }
+    }
+
+    @Test
+    void postDeployStepGivesAnOlderRealmsOauth2ProxyClientItsMappersOnce() throws Exception {
+        String admin = adminToken();
+        String clientPath = "/clients/" + JSON.readTree(adminApi(admin, "GET", "/clients?clientId=oauth2-proxy", null)
+                .body()).get(0).get("id").asText() + "/protocol-mappers/models";
+        // A realm imported before the mappers existed: the client is there, its mappers are not.
+        for (JsonNode mapper : JSON.readTree(adminApi(admin, "GET", clientPath, null).body())) {
+            adminApi(admin, "DELETE", clientPath + "/" + mapper.get("id").asText(), null);
+        }
+        String script = bundle.manifest().postDeploy().stream()
+                .filter(c -> c.description().equals("make sure the oauth2-proxy client's tokens carry the user's groups"))
+                .findFirst().orElseThrow().script();
+
+        ProcessResult first = runKcadmScript(script);
+        ProcessResult second = runKcadmScript(script);
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        JsonNode mappers = JSON.readTree(adminApi(admin, "GET", clientPath, null).body());
+        assertThat(mappers).extracting(m -> m.get("name").asText()).containsExactlyInAnyOrder("groups", "audience");
+        for (JsonNode mapper : mappers) {
+            JsonNode rendered = JSON.readTree(bundle.text(
+                    "keycloak/clients/oauth2-proxy.mapper-" + mapper.get("name").asText() + ".json"));
+            assertThat(mapper.get("protocolMapper")).isEqualTo(rendered.get("protocolMapper"));
+            // Keycloak adds defaults of its own (introspection.token.claim); every rendered setting must hold.
+            rendered.get("config").properties().forEach(setting -> assertThat(
+                    mapper.get("config").get(setting.getKey())).as(setting.getKey()).isEqualTo(setting.getValue()));
+        }
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.output()).contains("mapper audience exists", "mapper groups exists");
+        assertThat(JSON.readTree(adminApi(admin, "GET", clientPath, null).body())).hasSize(2);
+    }
+
+    private record ProcessResult(int exitCode, String output) {
+    }
+
+    /**
+     * Runs a post-deploy script the way the keycloak container would, with this dist's kcadm.sh, this server's
+     * port and the bundle's client files in place of the container's paths.
+     */
+    private ProcessResult runKcadmScript(String script) throws Exception {
+        Path clients = Files.createDirectories(Path.of("target", "keycloak-it-clients"));
+        for (String file : bundle.files().keySet()) {
+            if (file.startsWith("keycloak/clients/")) {
+                Files.writeString(clients.resolve(file.substring("keycloak/clients/".length())), bundle.text(file));
+            }
+        }
+        String local = script.replace("/opt/keycloak/bin/kcadm.sh", home.toAbsolutePath() + "/bin/kcadm.sh")
+                .replace("http://localhost:8080", base)
+                .replace("/opt/openhaven/clients/", clients.toAbsolutePath() + "/")
+                .replace("/tmp/openhaven-kcadm.config", Path.of("target", "keycloak-it-kcadm.config").toAbsolutePath()
+                        .toString());
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", local).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", Requirements.java21().toString());
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("kcadm script did not finish: " + output);
+        }
+        return new ProcessResult(process.exitValue(), output);
+    }
+
+    private HttpResponse<String> oauth2ProxyPasswordGrant(String username, String password) throws Exception {
+        HttpResponse<String> response = token(Map.of("grant_type", "password", "client_id", "oauth2-proxy",
+                "client_secret", env.get(ResolvedSecrets.oidcSecretVariable("oauth2-proxy")),
+                "username", username, "password", password, "scope", "openid"));
+        assertThat(response.statusCode()).as(username + ": " + response.body()).isEqualTo(200);
+        return response;
+    }
+
+    private static JsonNode claims(String jwt) throws IOException {
+        return JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    private JsonNode userinfo(String accessToken) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(base + "/realms/openhaven/protocol/openid-connect/userinfo"))
+                .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> adminApi(String token, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/admin/realms/openhaven" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+        return response;
+    }
+
+    private String userId(String token, String username) throws Exception {
+        JsonNode users = JSON.readTree(adminApi(token, "GET", "/users?exact=true&username=" + username, null).body());
+        assertThat(users).as(username).hasSize(1);
+        return users.get(0).get("id").asText();
+    }
+
+    private void createUser(String token, String username, String email, String password) throws Exception {
+        ObjectNode user = JSON.createObjectNode().put("username", username).put("email", email)
+                .put("emailVerified", true).put("firstName", "Bob").put("lastName", "Example").put("enabled", true);
+        user.putArray("credentials").addObject().put("type", "password").put("value", password).put("temporary", false);
+        adminApi(token, "POST", "/users", JSON.writeValueAsString(user));
+    }
+
+    /** Resets a password; a temporary one brings back the required action to change it, as after the import. */
+    private void setPassword(String token, String userId, String password, boolean temporary) throws Exception {
+        adminApi(token, "PUT", "/users/" + userId + "/reset-password", JSON.writeValueAsString(JSON.createObjectNode()
+                .put("type", "password").put("value", password).put("temporary", temporary)));
+        ObjectNode actions = JSON.createObjectNode();
+        ArrayNode required = actions.putArray("requiredActions");
+        if (temporary) {
+            required.add("UPDATE_PASSWORD");
+        }
+        adminApi(token, "PUT", "/users/" + userId, JSON.writeValueAsString(actions));
     }
 
     @Test
@@ -238,6 +386,12 @@ class KeycloakRealmIT {
         ObjectNode copy = rendered.deepCopy();
         ArrayNode clients = (ArrayNode) copy.get("clients");
         clients.forEach(c -> ((ObjectNode) c).put("serviceAccountsEnabled", true));
+        // The password grant stands in for the browser sign-in oauth2-proxy does: same client, same mappers.
+        clients.forEach(c -> {
+            if ("oauth2-proxy".equals(c.get("clientId").asText())) {
+                ((ObjectNode) c).put("directAccessGrantsEnabled", true);
+            }
+        });
         ObjectNode test = clients.addObject();
         test.put("clientId", TEST_CLIENT);
         test.put("publicClient", true);

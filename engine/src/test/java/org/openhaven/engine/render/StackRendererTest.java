@@ -377,10 +377,112 @@ class StackRendererTest {
                 .containsEntry("PORT", "51821").doesNotContainKeys("PASSWORD", "PASSWORD_HASH");
         assertThat(bundle.text("traefik/dynamic/routers.yml")).contains(
                 "    wireguard:\n      entryPoints:\n        - websecure\n      middlewares:\n"
-                        + "        - security-headers@file\n        - sso@file\n      rule: Host(`vpn.example.org`)\n",
+                        + "        - security-headers@file\n        - sso-admins@file\n      rule: Host(`vpn.example.org`)\n",
                 "url: http://wireguard:51821");
         assertThat(bundle.text("compose.yaml")).doesNotContain(
                 store.find("wireguard/server-private-key").orElseThrow().reveal());
+    }
+
+    @Test
+    void adminOnlyMiddlewareSignsInFirstThenAdmitsOnlyTheAdminsGroup() {
+        String middlewares = renderer.render(TestSpecs.only("wireguard"), TestSpecs.vault())
+                .text("traefik/dynamic/middlewares.yml");
+
+        assertThat(middlewares).endsWith("""
+                    sso:
+                      forwardAuth:
+                        address: "http://oauth2-proxy:4180/"
+                        trustForwardHeader: true
+                        authResponseHeaders:
+                          - X-Auth-Request-User
+                          - X-Auth-Request-Email
+                    # Pages only the haven's admins may open (they show secrets, e.g. the VPN's device keys): the usual sign-in
+                    # first (a redirect to Keycloak when there is no session), then oauth2-proxy's group check, which answers 202
+                    # for members of the Keycloak group "admins" and 403 for everyone else.
+                    sso-admins:
+                      chain:
+                        middlewares:
+                          - sso@file
+                          - admins-only@file
+                    admins-only:
+                      forwardAuth:
+                        address: "http://oauth2-proxy:4180/oauth2/auth?allowed_groups=admins"
+                        trustForwardHeader: true
+                        authResponseHeaders:
+                          - X-Auth-Request-User
+                          - X-Auth-Request-Email
+                """);
+    }
+
+    @Test
+    void adminOnlyMiddlewareIsLeftOutWhenNoServiceNeedsIt() {
+        RenderedBundle bundle = renderer.render(TestSpecs.only("portal"), TestSpecs.vault());
+
+        assertThat(bundle.text("traefik/dynamic/middlewares.yml")).contains("    sso:\n")
+                .doesNotContain("sso-admins", "allowed_groups");
+        assertThat(bundle.text("traefik/dynamic/routers.yml")).doesNotContain("sso-admins");
+    }
+
+    @Test
+    void oauth2ProxyReadsGroupsFromTheIdTokenAndRefreshesThemWithinMinutes() {
+        Map<String, Object> proxy = composeService(renderer.render(TestSpecs.only("wireguard"), TestSpecs.vault()),
+                "oauth2-proxy");
+
+        assertThat(proxy.get("environment")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("OAUTH2_PROXY_OIDC_GROUPS_CLAIM", "groups")
+                .containsEntry("OAUTH2_PROXY_COOKIE_REFRESH", "5m")
+                .containsEntry("OAUTH2_PROXY_PROVIDER", "keycloak-oidc");
+    }
+
+    @Test
+    void ownerIsInTheAdminsGroupAndOnlyTheOauth2ProxyClientCarriesGroups() throws IOException {
+        RenderedBundle bundle = renderer.render(TestSpecs.full(), TestSpecs.vault());
+        JsonNode realm = JSON.readTree(bundle.text(StackRenderer.REALM_FILE));
+        JsonNode proxy = null;
+        for (JsonNode client : realm.get("clients")) {
+            if ("oauth2-proxy".equals(client.get("clientId").asText())) {
+                proxy = client;
+            } else {
+                assertThat(client.has("protocolMappers")).as(client.get("clientId").asText()).isFalse();
+            }
+        }
+
+        assertThat(realm.get("groups").toString()).isEqualTo("[{\"name\":\"admins\",\"path\":\"/admins\"}]");
+        assertThat(realm.get("users").get(0).get("groups").toString()).isEqualTo("[\"/admins\"]");
+        assertThat(proxy).isNotNull();
+        assertThat(proxy.get("protocolMappers").toString()).isEqualTo("["
+                + "{\"config\":{\"access.token.claim\":\"true\",\"id.token.claim\":\"false\","
+                + "\"included.client.audience\":\"oauth2-proxy\"},\"name\":\"audience\","
+                + "\"protocol\":\"openid-connect\",\"protocolMapper\":\"oidc-audience-mapper\"},"
+                + "{\"config\":{\"access.token.claim\":\"true\",\"claim.name\":\"groups\",\"full.path\":\"false\","
+                + "\"id.token.claim\":\"true\",\"userinfo.token.claim\":\"true\"},\"name\":\"groups\","
+                + "\"protocol\":\"openid-connect\",\"protocolMapper\":\"oidc-group-membership-mapper\"}]");
+        assertThat(JSON.readTree(bundle.text("keycloak/clients/oauth2-proxy.mapper-groups.json")))
+                .isEqualTo(proxy.get("protocolMappers").get(1));
+        assertThat(JSON.readTree(bundle.text("keycloak/clients/oauth2-proxy.mapper-audience.json")))
+                .isEqualTo(proxy.get("protocolMappers").get(0));
+    }
+
+    @Test
+    void anOlderRealmsOauth2ProxyClientGetsTheMissingMappersAfterDeploy() {
+        List<Manifest.Command> commands = renderer.render(TestSpecs.only("wireguard"), TestSpecs.vault())
+                .manifest().postDeploy();
+
+        assertThat(commands).extracting(Manifest.Command::description).containsExactly(
+                "make sure Keycloak has the oauth2-proxy client",
+                "make sure the oauth2-proxy client's tokens carry the user's groups");
+        assertThat(commands.get(1).container()).isEqualTo("keycloak");
+        assertThat(commands.get(1).script()).isEqualTo(
+                "trap 'rm -f /tmp/openhaven-kcadm.config' EXIT; /opt/keycloak/bin/kcadm.sh config credentials "
+                        + "--config /tmp/openhaven-kcadm.config --server http://localhost:8080 --realm master --user "
+                        + "\"$KC_BOOTSTRAP_ADMIN_USERNAME\" --password \"$KC_BOOTSTRAP_ADMIN_PASSWORD\" && "
+                        + "cid=$(/opt/keycloak/bin/kcadm.sh get clients --config /tmp/openhaven-kcadm.config -r openhaven "
+                        + "-q clientId=oauth2-proxy --fields id --format csv --noquotes) && for m in audience groups; do "
+                        + "if /opt/keycloak/bin/kcadm.sh get clients/$cid/protocol-mappers/models --config "
+                        + "/tmp/openhaven-kcadm.config -r openhaven --fields name --format csv --noquotes | grep -qx "
+                        + "\"$m\"; then echo \"mapper $m exists\"; else /opt/keycloak/bin/kcadm.sh create "
+                        + "clients/$cid/protocol-mappers/models --config /tmp/openhaven-kcadm.config -r openhaven -f "
+                        + "/opt/openhaven/clients/oauth2-proxy.mapper-$m.json || exit 1; fi; done");
     }
 
     @Test
