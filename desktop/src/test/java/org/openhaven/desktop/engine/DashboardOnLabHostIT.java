@@ -90,7 +90,7 @@ class DashboardOnLabHostIT {
         Path home = work.resolve("home");
         HavenEngine engine = new HavenEngine(new HavenStore(home), ProviderRegistry.discover(),
                 new HavenComponents((s, key) -> "", new StackBundleRenderer(catalog),
-                        new SshHostDeployer(KnownHostsFile.in(home), false, "desktop-it@lab", false),
+                        new SshHostDeployer(KnownHostsFile.in(home), "desktop-it@lab", false),
                         HostBackups.unavailable()),
                 Applier.standard(), clock);
         gateway = new EngineBackedGateway(catalog, ProviderRegistry.discover(), engine, NO_HTTPS_IN_THE_LAB,

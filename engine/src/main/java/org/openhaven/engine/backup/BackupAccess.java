@@ -1,6 +1,11 @@
 package org.openhaven.engine.backup;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.plan.ProgressListener;
+import org.openhaven.engine.secrets.Secret;
 
 /**
  * How the backup commands reach a deployed haven and, for a recovery, a new server. The haven flow (state store,
@@ -12,13 +17,39 @@ public interface BackupAccess {
     HavenBackup open(String name);
 
     /**
-     * Creates a new server for the haven in the recovery kit at its provider, deploys the stack with empty data
-     * and switches DNS to it; returns the haven bound to that server and the means to place files on it.
+     * Creates a new server for the haven in the recovery kit at its provider (the old one is set aside, never
+     * deleted), deploys the stack with empty data and switches DNS to it; returns the haven bound to that server
+     * and the means to place files on it. Resumable: after a failure, the same call continues.
      */
-    RecoverySite prepareRecovery(RecoveryKit kit);
+    RecoverySite prepareRecovery(RecoveryRequest request, ProgressListener progress);
 
-    /** A haven rebuilt on a new server, ready for its data. */
-    record RecoverySite(HavenBackup haven, RecoveryTarget target) {
+    /** Called once the data is restored and healthy: the recovery is complete, a later one starts afresh. */
+    default void recoveryFinished(RecoverySite site) {
+    }
+
+    /**
+     * What the user brings to a recovery.
+     *
+     * @param specFile        the haven.yaml, when this computer does not remember the haven (it is new)
+     * @param accessKeyId     the storage key id, when given anew; else the vault's
+     * @param secretAccessKey its secret, likewise
+     */
+    record RecoveryRequest(RecoveryKit kit, Optional<Path> specFile, Optional<Secret> accessKeyId,
+                           Optional<Secret> secretAccessKey) {
+    }
+
+    /**
+     * A haven rebuilt on a new server, ready for its data.
+     *
+     * @param credentials the kit's password with the storage keys
+     * @param notes       what the user should know afterwards (the replaced server that may still run)
+     */
+    record RecoverySite(HavenBackup haven, RecoveryTarget target, BackupCredentials credentials,
+                        List<String> notes) {
+
+        public RecoverySite {
+            notes = List.copyOf(notes);
+        }
     }
 
     /** The access used when no haven flow is wired in: every call says what is missing. */
@@ -31,8 +62,8 @@ public interface BackupAccess {
             }
 
             @Override
-            public RecoverySite prepareRecovery(RecoveryKit kit) {
-                throw OpenHavenException.config("This build cannot create the new server for a recovery yet.",
+            public RecoverySite prepareRecovery(RecoveryRequest request, ProgressListener progress) {
+                throw OpenHavenException.config("This build cannot create the new server for a recovery.",
                         "Recover by hand with the steps in the recovery kit (\"without OpenHaven\").");
             }
         };

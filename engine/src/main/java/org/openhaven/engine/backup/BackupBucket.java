@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -86,6 +87,32 @@ public final class BackupBucket implements AutoCloseable {
         } catch (SdkClientException e) {
             throw unreachable(e);
         }
+    }
+
+    /**
+     * Fails unless a restic repository lives at the location (its {@code config} object is there): checks the keys
+     * and the kit's location before a recovery pays for a new server. The password can only be tested by restic.
+     */
+    public void requireRepository() {
+        String config = (repository.prefix().isEmpty() ? "" : repository.prefix() + "/") + "config";
+        try {
+            s3.headObject(b -> b.bucket(repository.bucket()).key(config));
+        } catch (NoSuchBucketException | NoSuchKeyException e) {
+            throw noRepository(e);
+        } catch (S3Exception e) {
+            throw e.statusCode() == 404 ? noRepository(e) : failure(e);
+        } catch (SdkClientException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private OpenHavenException noRepository(S3Exception e) {
+        return OpenHavenException.of(ErrorCategory.CONFIG, "There is no backup repository in "
+                        + repository.describe() + ".")
+                .remedy("Check the endpoint, bucket and folder against the recovery kit (and the spec's backup "
+                        + "section, which must match it).")
+                .cause(e)
+                .build();
     }
 
     private boolean exists() {

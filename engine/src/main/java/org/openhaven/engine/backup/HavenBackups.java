@@ -55,14 +55,34 @@ public final class HavenBackups {
         }
         haven.server().runChecked(prepareDirectory(), OutputConsumer.IGNORE);
         for (ServerFile file : BackupInstallation.files(haven.plan(), haven.repository(), credentials)) {
-            haven.server().runChecked(FileCommands.writeFromStdin(file.path(), file.mode()),
-                    new ByteArrayInputStream(file.content().reveal().getBytes(StandardCharsets.UTF_8)),
-                    OutputConsumer.IGNORE);
+            upload(haven.server(), file);
         }
         for (RemoteCommand command : BackupInstallation.activate()) {
             haven.server().runChecked(command, OutputConsumer.IGNORE);
         }
         log.accept("daily backup at " + haven.plan().dailyAt() + " server time");
+    }
+
+    /** The haven's server as a recovery uses it: files written as root, commands run there. */
+    public static RecoveryTarget recoveryTarget(HavenBackup haven) {
+        return new RecoveryTarget() {
+            @Override
+            public void upload(ServerFile file) {
+                HavenBackups.upload(haven.server(), file);
+            }
+
+            @Override
+            public RemoteExecutor commands() {
+                return haven.server();
+            }
+        };
+    }
+
+    /** Writes one file through stdin, so its content never appears in a command line. */
+    private static void upload(RemoteExecutor server, ServerFile file) {
+        server.runChecked(FileCommands.writeFromStdin(file.path(), file.mode()),
+                new ByteArrayInputStream(file.content().reveal().getBytes(StandardCharsets.UTF_8)),
+                OutputConsumer.IGNORE);
     }
 
     /** The directory the script and env file go into; it must exist before they are written. */

@@ -33,8 +33,9 @@ public record RecoveryKit(String havenId, String domain, ResticRepository reposi
 
                 %s
                 HOW TO RECOVER WITH OPENHAVEN
-                1. Install OpenHaven on any computer and keep your storage provider's S3 access key at hand.
-                2. Run: openhaven recover --kit <this file>   (or choose "Recover a haven" in the app)
+                1. Install OpenHaven on any computer and keep your storage provider's S3 access key at hand,
+                   and your haven.yaml (keep a copy with this kit) if it is not the computer that set the haven up.
+                2. Run: openhaven recover --kit <this file> --spec haven.yaml --yes
                 3. OpenHaven creates a new server, restores every service from the latest backup, points
                    %s at it and checks that every service is healthy.
 
@@ -65,8 +66,9 @@ public record RecoveryKit(String havenId, String domain, ResticRepository reposi
 
                 ## Recover with OpenHaven
 
-                1. Install OpenHaven on any computer and keep your storage provider's S3 access key at hand.
-                2. Run `openhaven recover --kit <this file>` (or choose *Recover a haven* in the app).
+                1. Install OpenHaven on any computer and keep your storage provider's S3 access key at hand,
+                   and your `haven.yaml` (keep a copy with this kit) if it is not the computer that set the haven up.
+                2. Run `openhaven recover --kit <this file> --spec haven.yaml --yes`.
                 3. OpenHaven creates a new server, restores every service from the latest backup, points
                    `%s` at it and checks that every service is healthy.
 

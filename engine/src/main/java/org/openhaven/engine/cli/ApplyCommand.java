@@ -1,6 +1,7 @@
 package org.openhaven.engine.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Plan;
@@ -8,6 +9,7 @@ import org.openhaven.engine.plan.PlanFormat;
 import org.openhaven.engine.plan.RunResult;
 import org.openhaven.engine.secrets.Vault;
 import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.state.ServerHostKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,7 +45,9 @@ final class ApplyCommand extends HavenCommand {
         Thread onCtrlC = new Thread(cancellation::cancel, "openhaven-cancel");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try (ProgressPrinter printer = new ProgressPrinter(out(), context().terminal().drawsProgressBars())) {
+            ServerHostKey before = engine().state(spec.havenId()).server();
             RunResult result = engine().apply(spec, vault, plan, printer, cancellation, "openhaven apply");
+            firstContact(before, engine().state(spec.havenId()).server()).ifPresent(out()::println);
             if (result.failures().stream().anyMatch(f -> f.category() == ErrorCategory.INTERNAL)) {
                 err().println("The details of the unexpected failure are in " + LogFiles.current() + ".");
             }
@@ -55,6 +59,19 @@ final class ApplyCommand extends HavenCommand {
         } finally {
             removeHook(onCtrlC);
         }
+    }
+
+    /**
+     * The line that shows the user the host key this run trusted on first contact (the state's {@code server} section
+     * gained a key with a time); empty when the key was already known.
+     */
+    static Optional<String> firstContact(ServerHostKey before, ServerHostKey after) {
+        boolean trustedNow = after != null && after.pinnedAt() != null
+                && (before == null || !before.isFor(after.host(), after.port())
+                        || !before.fingerprint().equals(after.fingerprint()));
+        return trustedNow ? Optional.of("Trusted the server's host key " + after.fingerprint() + " (first contact). "
+                + "Compare it with the one your provider's console shows; a later change stops every connection.")
+                : Optional.empty();
     }
 
     private static void removeHook(Thread hook) {

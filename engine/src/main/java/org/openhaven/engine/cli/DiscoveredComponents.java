@@ -10,9 +10,9 @@ import org.openhaven.engine.haven.HavenComponents;
 import org.openhaven.engine.haven.HostBackups;
 import org.openhaven.engine.haven.HostDeployer;
 import org.openhaven.engine.haven.HostTarget;
+import org.openhaven.engine.haven.MetHostKey;
 import org.openhaven.engine.haven.UserDataSource;
-import org.openhaven.engine.host.BootstrapOptions;
-import org.openhaven.engine.host.HostBootstrap;
+import org.openhaven.engine.host.CloudInitUserData;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Deadline;
 import org.openhaven.engine.remote.KnownHostsFile;
@@ -37,13 +37,13 @@ final class DiscoveredComponents {
                 .orElse(DiscoveredComponents::renderWithStackRenderer);
         HostDeployer deployer = ServiceLoader.load(HostDeployer.class).findFirst().orElse(new HostDeployer() {
             @Override
-            public void waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation,
+            public MetHostKey waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation,
                                    Consumer<String> log) {
                 throw missing("SSH deployer");
             }
 
             @Override
-            public void bootstrap(HostTarget target, Consumer<String> log) {
+            public void bootstrap(HostTarget target, Path bundleDir, Consumer<String> log) {
                 throw missing("SSH deployer");
             }
 
@@ -64,8 +64,7 @@ final class DiscoveredComponents {
 
     /** The built-in user-data: the host bootstrap as cloud-init, carrying only the haven's public key. */
     static String bootstrapCloudInit(HavenSpec spec, String sshPublicKey) {
-        boolean mail = spec.mail() != null && spec.mail().enabled();
-        return new HostBootstrap(new BootstrapOptions(HostBootstrap.ADMIN_USER, sshPublicKey, mail, true)).cloudInit();
+        return new CloudInitUserData().userData(spec, sshPublicKey);
     }
 
     /** The built-in renderer: the stack bundle of the shipped catalog, named by its content hash. */

@@ -3,25 +3,30 @@ package org.openhaven.engine.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.openhaven.engine.backup.BackupAccess;
-import org.openhaven.engine.backup.BackupCredentials;
 import org.openhaven.engine.backup.DisasterRecovery;
 import org.openhaven.engine.backup.RecoveryKit;
 import org.openhaven.engine.backup.RecoveryKitFile;
 import org.openhaven.engine.backup.Restore;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.plan.ProgressEvent;
+import org.openhaven.engine.plan.ProgressListener;
 import org.openhaven.engine.secrets.Secret;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code openhaven recover --kit FILE}: rebuilds a lost haven on a new server from its backups. */
+/**
+ * {@code openhaven recover --kit FILE}: rebuilds a lost haven on a new server from its backups. Resumable: run it
+ * again after a failure and it continues where it stopped.
+ */
 @Command(name = "recover", mixinStandardHelpOptions = true,
         description = "Rebuild a haven on a NEW server from its backups and recovery kit, switch DNS to it and "
-                + "check that every service is healthy.")
+                + "check that every service is healthy. The old server is kept, never deleted. Run it again after "
+                + "a failure: it continues where it stopped.")
 public final class RecoverCommand implements Callable<Integer> {
 
     static final String KEY_ID_ENV = "OPENHAVEN_BACKUP_ACCESS_KEY_ID";
@@ -29,7 +34,7 @@ public final class RecoverCommand implements Callable<Integer> {
 
     private final BackupAccess access;
     private final Clock clock;
-    private final java.util.Map<String, String> env;
+    private final Map<String, String> env;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -37,14 +42,21 @@ public final class RecoverCommand implements Callable<Integer> {
     @Option(names = "--kit", required = true, paramLabel = "FILE", description = "The haven's recovery kit.")
     Path kitFile;
 
+    @Option(names = "--spec", paramLabel = "FILE",
+            description = "The haven's haven.yaml, when this computer does not know the haven (it is new).")
+    Path specFile;
+
     @Option(names = "--snapshot", paramLabel = "ID", description = "Recover this snapshot instead of the newest.")
     String snapshot;
 
+    @Option(names = "--yes", description = "Do not ask for confirmation.")
+    boolean yes;
+
     public RecoverCommand() {
-        this(BackupAccess.notWired(), Clock.systemUTC(), System.getenv());
+        this(null, Clock.systemUTC(), System.getenv()); // the havens of the CLI's context
     }
 
-    public RecoverCommand(BackupAccess access, Clock clock, java.util.Map<String, String> env) {
+    public RecoverCommand(BackupAccess access, Clock clock, Map<String, String> env) {
         this.access = access;
         this.clock = clock;
         this.env = env;
@@ -56,37 +68,61 @@ public final class RecoverCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             RecoveryKit kit = RecoveryKitFile.read(kitFile);
-            BackupCredentials credentials = new BackupCredentials(kit.password(), s3Key(KEY_ID_ENV),
-                    s3Key(SECRET_KEY_ENV));
+            if (!yes) {
+                err.println("Recovering creates a NEW server for " + kit.havenId() + " at its provider (a paid "
+                        + "resource), points " + kit.domain() + " at it and restores every service from "
+                        + (snapshot == null ? "the newest backup" : "snapshot " + snapshot)
+                        + ". The old server is kept, never deleted.");
+                err.println("  → Run the command again with --yes to go ahead.");
+                return OpenHavenCli.USAGE;
+            }
             out.println("Recovering " + kit.havenId() + " (" + kit.domain() + ") from " + kit.repository().describe()
                     + " …");
             out.flush();
-            BackupAccess.RecoverySite site = access.prepareRecovery(kit);
-            DisasterRecovery recovery = new DisasterRecovery(site.haven().plan(), kit, credentials,
-                    site.haven().health(), event -> {
-                        if (event instanceof ProgressEvent.StepStarted s) {
-                            out.println("• " + s.title());
-                            out.flush();
-                        }
-                    }, clock);
-            Restore.Result result = recovery.recover(site::target, Optional.ofNullable(snapshot),
-                    site.haven().services());
-            out.println("Recovered " + kit.domain() + " from snapshot " + result.snapshot().shortId()
-                    + "; every service is healthy.");
+            BackupAccess backups = access;
+            boolean bars = false;
+            if (backups == null) {
+                CliContext context = OpenHavenCli.contextOf(spec.commandLine());
+                backups = new DeployedHavenBackups(context);
+                bars = context.terminal().drawsProgressBars();
+            }
+            try (ProgressPrinter printer = new ProgressPrinter(out, bars)) {
+                BackupAccess.RecoverySite site = backups.prepareRecovery(new BackupAccess.RecoveryRequest(kit,
+                        Optional.ofNullable(specFile), s3Key(KEY_ID_ENV), s3Key(SECRET_KEY_ENV)), printer);
+                Restore.Result result = new DisasterRecovery(site.haven().plan(), kit, site.credentials(),
+                        site.haven().health(), restoreProgress(out), clock)
+                        .recover(site::target, Optional.ofNullable(snapshot), site.haven().services());
+                backups.recoveryFinished(site);
+                out.println("Recovered " + kit.domain() + " from snapshot " + result.snapshot().shortId() + " ("
+                        + BackupCommand.TIME.format(result.snapshot().time()) + " UTC); every service is healthy.");
+                site.notes().forEach(out::println);
+            }
             return OpenHavenCli.OK;
         } catch (OpenHavenException e) {
             return CliErrors.report(e, err);
         }
     }
 
-    private Secret s3Key(String variable) {
+    /** The restore's steps, one line each, like the deploy's. */
+    private static ProgressListener restoreProgress(PrintWriter out) {
+        return event -> {
+            if (event instanceof ProgressEvent.StepStarted s) {
+                out.println("  ▶ " + s.title());
+                out.flush();
+            }
+        };
+    }
+
+    private Optional<Secret> s3Key(String variable) {
         String value = env.get(variable);
-        if (value == null || value.isBlank()) {
-            throw OpenHavenException.config("The S3 keys of the backup storage are needed to recover, and "
-                            + variable + " is not set.",
-                    "Set " + KEY_ID_ENV + " and " + SECRET_KEY_ENV + " to a key pair from your storage provider "
-                            + "that may read the bucket named in the kit.");
-        }
-        return Secret.of(value);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
+    }
+
+    /** The storage keys are in neither the vault nor the environment. */
+    static OpenHavenException missingS3Keys() {
+        return OpenHavenException.config("The S3 keys of the backup storage are needed to recover, and neither "
+                        + KEY_ID_ENV + " nor this computer's vault holds them.",
+                "Set " + KEY_ID_ENV + " and " + SECRET_KEY_ENV + " to a key pair from your storage provider "
+                        + "that may read and write the bucket named in the kit.");
     }
 }

@@ -32,9 +32,11 @@ final class StatusCommand extends HavenCommand {
         HavenStatus status = engine().status(spec, vault);
         ServerView server = server(spec, vault);
         if (json) {
-            printJson(status, server, backupHealth(spec, vault, new PrintWriter(java.io.Writer.nullWriter())));
+            printJson(status, engine().state(spec.havenId()).server(), server,
+                    backupHealth(spec, vault, new PrintWriter(java.io.Writer.nullWriter())));
         } else {
             printText(status);
+            hostKeyLine(engine().state(spec.havenId())).ifPresent(out()::println);
             printServer(server);
             backupHealth(spec, vault, out());
         }
@@ -76,6 +78,14 @@ final class StatusCommand extends HavenCommand {
         status.problems().forEach(p -> out().println("  Could not check with the provider: " + p));
     }
 
+    /** The pinned host key from the state's {@code server} section, one line; nothing before the first contact. */
+    static java.util.Optional<String> hostKeyLine(org.openhaven.engine.state.HavenState state) {
+        return java.util.Optional.ofNullable(state.server()).map(k -> "  Host key " + k.fingerprint() + " for "
+                + k.host() + ":" + k.port() + (k.pinnedAt() == null ? "" : " (trusted "
+                + java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(k.pinnedAt().atZone(java.time.ZoneOffset.UTC))
+                + ")"));
+    }
+
     /** The server's own view over SSH, or why it could not be had (a problem to show, not a failed status). */
     record ServerView(java.util.List<String> lines, String problem) {
     }
@@ -101,17 +111,18 @@ final class StatusCommand extends HavenCommand {
     /** The status with the lock holder as a nullable field, for JSON. */
     record JsonView(String haven, long revision, java.util.List<ResourceStatus> resources,
                     java.util.List<JournalEntry> journal, org.openhaven.engine.state.HavenLock.Holder lockHolder,
-                    java.util.List<String> problems, java.util.List<String> server, String serverProblem,
-                    String backupHealth) {
+                    java.util.List<String> problems, org.openhaven.engine.state.ServerHostKey hostKey,
+                    java.util.List<String> server, String serverProblem, String backupHealth) {
     }
 
-    private void printJson(HavenStatus status, ServerView server, String backupHealth) {
+    private void printJson(HavenStatus status, org.openhaven.engine.state.ServerHostKey hostKey, ServerView server,
+                           String backupHealth) {
         try {
             out().println(new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(new JsonView(status.haven(), status.revision(),
                             status.resources(), status.journal(), status.lockHolder().orElse(null), status.problems(),
-                            server.lines(), server.problem(), backupHealth)));
+                            hostKey, server.lines(), server.problem(), backupHealth)));
         } catch (IOException e) {
             throw OpenHavenException.internal("Could not encode the status.", e);
         }

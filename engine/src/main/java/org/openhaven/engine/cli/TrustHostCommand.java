@@ -1,17 +1,23 @@
 package org.openhaven.engine.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.openhaven.engine.remote.KnownHostsFile;
 import org.openhaven.engine.state.HavenHome;
+import org.openhaven.engine.state.HavenStore;
+import org.openhaven.engine.state.TrustedHostKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Re-trusts a server's SSH host key on purpose, after it changed (server rebuilt or reinstalled). */
 @Command(name = "trust-host", mixinStandardHelpOptions = true,
-        description = "Trust a server's new SSH host key after you rebuilt it on purpose.")
+        description = "Trust a server's new SSH host key after you rebuilt it on purpose; updates the pin and the "
+                + "record of every haven on that server.")
 final class TrustHostCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -42,9 +48,14 @@ final class TrustHostCommand implements Callable<Integer> {
                     + "letters, digits, '+' or '/'.");
             return OpenHavenCli.USAGE;
         }
+        // The havens' records first: a haven whose apply is running (locked) stops the command before the
+        // verifier's file changes, so the two never disagree.
+        List<String> havens = TrustedHostKeys.retrust(new HavenStore(home), host, port, fingerprint, Instant.now());
         Optional<String> old = KnownHostsFile.in(home).trust(host, port, fingerprint);
-        commandSpec.commandLine().getOut().println("Trusted " + fingerprint + " for " + host + ":" + port
+        PrintWriter out = commandSpec.commandLine().getOut();
+        out.println("Trusted " + fingerprint + " for " + host + ":" + port
                 + old.map(o -> " (replacing " + o + ")").orElse("") + ".");
+        havens.forEach(h -> out.println("Recorded it in haven '" + h + "'."));
         return OpenHavenCli.OK;
     }
 }

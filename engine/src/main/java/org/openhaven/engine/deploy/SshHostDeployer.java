@@ -17,6 +17,7 @@ import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.haven.HostDeployer;
 import org.openhaven.engine.haven.HostTarget;
+import org.openhaven.engine.haven.MetHostKey;
 import org.openhaven.engine.host.BootstrapOptions;
 import org.openhaven.engine.host.FirewallRuleset;
 import org.openhaven.engine.host.HostFacts;
@@ -34,6 +35,7 @@ import org.openhaven.engine.remote.SshConnection;
 import org.openhaven.engine.remote.SshExecutor;
 import org.openhaven.engine.remote.SshTarget;
 import org.openhaven.engine.render.Manifest;
+import org.openhaven.engine.render.StackRenderer;
 import org.openhaven.engine.state.HavenHome;
 import org.openhaven.engine.status.StatusGatherer;
 import org.openhaven.engine.status.StatusReport;
@@ -56,17 +58,15 @@ public final class SshHostDeployer implements HostDeployer {
     public static final String SKIP_PACKAGES_ENV = "OPENHAVEN_BOOTSTRAP_SKIP_PACKAGES";
 
     private final HostKeyPins pins;
-    private final boolean mailPorts;
     private final boolean installPackages;
     private final String holder;
 
     /**
      * For discovery through {@code META-INF/services}: pins in the OpenHaven home's {@code known_hosts}, the deploy
-     * lock held as {@code user@machine}. Mail ports stay closed: core's seam does not pass the spec yet (the
-     * composition root should use the other constructor when mail is on).
+     * lock held as {@code user@machine}.
      */
     public SshHostDeployer() {
-        this(KnownHostsFile.in(HavenHome.resolve()), false, System.getProperty("user.name", "openhaven") + "@"
+        this(KnownHostsFile.in(HavenHome.resolve()), System.getProperty("user.name", "openhaven") + "@"
                 + hostName(), !"true".equalsIgnoreCase(System.getenv(SKIP_PACKAGES_ENV)));
     }
 
@@ -79,37 +79,37 @@ public final class SshHostDeployer implements HostDeployer {
     }
 
     /**
-     * @param pins      where host keys are pinned (the haven's state)
-     * @param mailPorts whether the haven runs mail, so the firewall opens the mail ports
-     * @param holder    who deploys, for the server's deploy lock ({@code user@machine})
+     * @param pins   where host keys are pinned
+     * @param holder who deploys, for the server's deploy lock ({@code user@machine})
      */
-    public SshHostDeployer(HostKeyPins pins, boolean mailPorts, String holder) {
-        this(pins, mailPorts, holder, true);
+    public SshHostDeployer(HostKeyPins pins, String holder) {
+        this(pins, holder, true);
     }
 
     /** As above; {@code installPackages} false skips the package installs (see {@link #SKIP_PACKAGES_ENV}). */
-    public SshHostDeployer(HostKeyPins pins, boolean mailPorts, String holder, boolean installPackages) {
+    public SshHostDeployer(HostKeyPins pins, String holder, boolean installPackages) {
         this.pins = pins;
-        this.mailPorts = mailPorts;
         this.holder = holder;
         this.installPackages = installPackages;
     }
 
     @Override
-    public void waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation,
+    public MetHostKey waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation,
             Consumer<String> log) {
         cancellation.throwIfCancelled();
         new Reachability().awaitSsh(ssh(target), deadline.remaining());
+        boolean firstContact = expectedHostKey(pins, target).isEmpty();
         try (SshConnection connection = connect(target)) {
             log.accept("SSH works; host key " + connection.hostKeyFingerprint());
+            return new MetHostKey(connection.hostKeyFingerprint(), firstContact);
         }
     }
 
     @Override
-    public void bootstrap(HostTarget target, Consumer<String> log) {
+    public void bootstrap(HostTarget target, Path bundleDir, Consumer<String> log) {
         String publicKey = PublicKeys.authorizedKeyLine(target.privateKeyOpenSsh(), "openhaven");
         HostBootstrap bootstrap = new HostBootstrap(new BootstrapOptions(HostBootstrap.ADMIN_USER, publicKey,
-                mailPorts, installPackages));
+                openings(readManifest(bundleDir)).orElse(List.of()), installPackages));
         try (SshConnection connection = connect(target)) {
             bootstrap.run(new SshExecutor(connection), lines(log));
         }
@@ -117,7 +117,7 @@ public final class SshHostDeployer implements HostDeployer {
 
     @Override
     public void deploy(HostTarget target, Path bundleDir, String bundleHash, Consumer<String> log) {
-        ReleaseBundle bundle = readBundle(bundleDir, bundleHash, mailPorts);
+        ReleaseBundle bundle = readBundle(bundleDir, bundleHash);
         try (SshConnection connection = connect(target)) {
             new Deployer(new SshExecutor(connection), ServerLayout.DEFAULT).deploy(bundle, holder, lines(log));
         }
@@ -187,55 +187,73 @@ public final class SshHostDeployer implements HostDeployer {
 
     /**
      * Reads a rendered bundle directory: every file, plus health checks and post-deploy commands from its manifest,
-     * and the host firewall opening 22 plus the manifest's ports (and the mail ports when {@code mail}).
+     * and the host firewall opening 22 plus the manifest's ports (mail's among them when the haven runs mail).
      * A health check's {@code container} is the compose service key (a catalog service may have several).
      */
-    static ReleaseBundle readBundle(Path dir, String hash, boolean mail) {
+    static ReleaseBundle readBundle(Path dir, String hash) {
         try (Stream<Path> walk = Files.walk(dir)) {
             Map<String, byte[]> files = new TreeMap<>();
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             }
-            Manifest manifest = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                    .readValue(dir.resolve("manifest.json").toFile(), Manifest.class);
+            Manifest manifest = readManifest(dir);
             List<ReleaseBundle.ServiceCheck> checks = manifest.healthChecks() == null ? List.of()
                     : manifest.healthChecks().stream().map(h -> new ReleaseBundle.ServiceCheck(h.container(),
                             SERVICE_DEADLINE)).distinct().toList();
             List<RemoteCommand> post = manifest.postDeploy() == null ? List.of()
                     : manifest.postDeploy().stream().map(c -> new RemoteCommand(c.argv(), c.description())).toList();
-            return new ReleaseBundle(hash, files, checks, post, firewall(manifest, mail));
+            return new ReleaseBundle(hash, files, checks, post, firewall(manifest));
         } catch (IOException e) {
-            throw OpenHavenException.internal("The rendered bundle in " + dir + " could not be read.", e);
+            throw unreadable(dir, e);
         }
     }
 
+    static Manifest readManifest(Path dir) {
+        try {
+            return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                    .readValue(dir.resolve(StackRenderer.MANIFEST_FILE).toFile(), Manifest.class);
+        } catch (IOException e) {
+            throw unreadable(dir, e);
+        }
+    }
+
+    private static OpenHavenException unreadable(Path dir, IOException e) {
+        return OpenHavenException.internal("The rendered bundle in " + dir + " could not be read.", e);
+    }
+
     /**
-     * The host's ruleset for a release: the ports its services declare, plus mail's when the haven runs mail. A
-     * manifest without a ports list (written before it had one) leaves the firewall as it is, rather than closing
-     * the web ports it cannot know about.
+     * The host's ruleset for a release: 22 and the ports its manifest lists. A manifest without a ports list (written
+     * before it had one) leaves the firewall as it is, rather than closing the web ports it cannot know about.
      */
-    static String firewall(Manifest manifest, boolean mail) {
-        if (manifest.ports() == null) {
-            return "";
-        }
-        List<FirewallRule> openings = new java.util.ArrayList<>();
-        manifest.ports().forEach(p -> openings.add(FirewallRuleset.opening(p.port(), p.protocol(), p.purpose())));
-        if (mail) {
-            openings.addAll(FirewallRuleset.MAIL);
-        }
-        return FirewallRuleset.render(openings);
+    static String firewall(Manifest manifest) {
+        return openings(manifest).map(FirewallRuleset::render).orElse("");
+    }
+
+    /** The openings a manifest lists, the one source of the host firewall; empty when it lists none at all. */
+    static java.util.Optional<List<FirewallRule>> openings(Manifest manifest) {
+        return java.util.Optional.ofNullable(manifest.ports()).map(ports -> ports.stream()
+                .map(p -> FirewallRuleset.opening(p.port(), p.protocol(), p.purpose())).toList());
     }
 
     private SshConnection connect(HostTarget target) {
         return connect(pins, target);
     }
 
-    /** Opens SSH to {@code target}, checking its host key against the pin (pinning it on first contact). */
+    /**
+     * Opens SSH to {@code target}, checking its host key against the pin (pinning it on first contact). The pin is
+     * the one in {@code pins} (the verifier's file), else the one the haven's state recorded, so losing
+     * {@code known_hosts} never turns a known server into a first contact.
+     */
     static SshConnection connect(HostKeyPins pins, HostTarget target) {
         SshConnection connection = SshConnection.open(ssh(target), target.privateKeyOpenSsh(),
-                pins.pinned(target.host(), target.port()).orElse(null), CONNECT);
+                expectedHostKey(pins, target).orElse(null), CONNECT);
         pins.record(target.host(), target.port(), connection.hostKeyFingerprint());
         return connection;
+    }
+
+    private static java.util.Optional<String> expectedHostKey(HostKeyPins pins, HostTarget target) {
+        return pins.pinned(target.host(), target.port())
+                .or(() -> java.util.Optional.ofNullable(target.recordedHostKey()));
     }
 
     private static SshTarget ssh(HostTarget target) {

@@ -13,6 +13,7 @@ import org.openhaven.engine.host.FirewallRuleset;
 import org.openhaven.engine.plan.DesiredResource;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.spec.SpecValidator;
+import org.openhaven.engine.state.HavenState;
 
 /** What a spec asks for, resource by resource: a pure function of the spec, so planning needs no network. */
 public final class DesiredResources {
@@ -25,20 +26,36 @@ public final class DesiredResources {
     }
 
     public static List<DesiredResource> of(HavenSpec spec) {
+        return of(spec, 1, 1);
+    }
+
+    /**
+     * What the spec asks for, given the recorded state: after a recovery replaced the server, the new server and
+     * its IP carry the next generation in their names ({@code home-server-2}), since the old ones may still exist
+     * under the haven's label and providers find resources by label and name.
+     */
+    public static List<DesiredResource> of(HavenSpec spec, HavenState state) {
+        return of(spec, ServerReplacement.nextGeneration(state, ResourceKind.SERVER),
+                ServerReplacement.nextGeneration(state, ResourceKind.SSH_KEY));
+    }
+
+    private static List<DesiredResource> of(HavenSpec spec, int serverGeneration, int keyGeneration) {
         List<DesiredResource> desired = new ArrayList<>();
         String name = spec.havenId();
+        String suffix = generationSuffix(serverGeneration);
         if (!spec.server().isExistingServer()) {
-            desired.add(new DesiredResource(ResourceKeys.SSH_KEY, ResourceKind.SSH_KEY, name + "-key",
+            desired.add(new DesiredResource(ResourceKeys.SSH_KEY, ResourceKind.SSH_KEY,
+                    name + "-key" + generationSuffix(keyGeneration),
                     Map.of("algorithm", "ed25519")));
             desired.add(new DesiredResource(ResourceKeys.FIREWALL, ResourceKind.FIREWALL, name + "-firewall",
                     Map.of("inbound", firewallRules(spec).stream().map(DesiredResources::ruleText)
                             .collect(Collectors.joining(" ")))));
-            desired.add(new DesiredResource(ResourceKeys.SERVER, ResourceKind.SERVER, name + "-server",
+            desired.add(new DesiredResource(ResourceKeys.SERVER, ResourceKind.SERVER, name + "-server" + suffix,
                     Map.of("provider", spec.server().provider(), "region", spec.server().region(),
                             "size", spec.server().size(), "image", IMAGE)));
-            desired.add(new DesiredResource(ResourceKeys.IP, ResourceKind.IP, name + "-ip",
-                    Map.of("attached to", name + "-server")));
-            desired.addAll(HavenDnsRecords.desired(spec));
+            desired.add(new DesiredResource(ResourceKeys.IP, ResourceKind.IP, name + "-ip" + suffix,
+                    Map.of("attached to", name + "-server" + suffix)));
+            desired.addAll(HavenDnsRecords.desired(spec, name + "-ip" + suffix));
         }
         desired.add(new DesiredResource(ResourceKeys.STACK, ResourceKind.RELEASE, name + " services",
                 stackProperties(spec)));
@@ -70,6 +87,11 @@ public final class DesiredResources {
             }
         }
         return rules;
+    }
+
+    /** Nothing for the first generation, {@code -2} for the second … */
+    private static String generationSuffix(int generation) {
+        return generation == 1 ? "" : "-" + generation;
     }
 
     /** The inputs of the deployed stack; a change here means a new release. */

@@ -27,8 +27,12 @@ final class HavenDnsRecords {
     private HavenDnsRecords() {
     }
 
-    /** The records as plan entries, keyed {@code dns:<type>:<name>}. */
-    static List<DesiredResource> desired(HavenSpec spec) {
+    /**
+     * The records as plan entries, keyed {@code dns:<type>:<name>}.
+     *
+     * @param ipName the name of the reserved IP the A records point to ({@code home-ip}, {@code home-ip-2})
+     */
+    static List<DesiredResource> desired(HavenSpec spec, String ipName) {
         List<DesiredResource> desired = new ArrayList<>();
         List<String> addressed = new ArrayList<>(List.of(spec.domain(), "*." + spec.domain()));
         if (MailDnsRecords.enabled(spec)) {
@@ -36,7 +40,7 @@ final class HavenDnsRecords {
         }
         for (String host : addressed) {
             desired.add(new DesiredResource(ResourceKeys.dns("A", host), ResourceKind.DNS_RECORD, "A " + host,
-                    Map.of("points to", spec.havenId() + "-ip", "provider", spec.dns().provider())));
+                    Map.of("points to", ipName, "provider", spec.dns().provider())));
         }
         if (MailDnsRecords.enabled(spec)) {
             List<Manifest.DnsRecordNeeded> mail = new ArrayList<>(MailDnsRecords.withoutDkim(spec));

@@ -122,7 +122,8 @@ public final class HavenEngine {
      * policy when mail is on); needs no network and no secrets.
      */
     public Plan plan(HavenSpec spec) {
-        return Planner.plan(stateFile(spec.havenId()).read(), DesiredResources.of(spec))
+        HavenState state = stateFile(spec.havenId()).read();
+        return Planner.plan(ServerReplacement.withoutBookkeeping(state), DesiredResources.of(spec, state))
                 .withWarnings(providers.warnings(spec));
     }
 
@@ -169,8 +170,39 @@ public final class HavenEngine {
                 flow.cloud().get();
                 flow.dns().get();
             }
-            return applier.run(HavenFlow.steps(flow), state, listener, cancellation);
+            return applier.run(HavenFlow.steps(flow, state.read()), state, listener, cancellation);
         }
+    }
+
+    /**
+     * The first part of {@code openhaven recover}: makes the haven forget its server so that the next
+     * {@link #apply} builds a new one (with the next generation's name) and deploys there, DNS included. The old
+     * server and IP, whether recorded here or found at the provider under the haven's label, stay in state as
+     * replaced: never deleted, since a server that still runs is the user's to inspect. Their host key pins are
+     * forgotten. When an earlier recovery of this haven stopped before {@link #finishRecovery}, changes nothing
+     * and says what that one replaced, so a killed recovery continues.
+     *
+     * @param command what is running, recorded in the lock file ({@code "openhaven recover"})
+     */
+    public RecoveryStart beginRecovery(HavenSpec spec, SecretStore secrets, String command) {
+        HavenDirectory dir = store.create(spec.havenId());
+        try (HavenLock lock = HavenLock.acquire(dir.lockFile(), command, clock.instant())) {
+            RecoveryStart start = ServerReplacement.begin(flow(spec, dir, secrets), stateFile(spec.havenId()),
+                    clock.instant());
+            LOG.info("recovery of haven {} {}: {} resource(s) replaced", spec.havenId(),
+                    start.resumed() ? "resumed" : "begun", start.replaced().size());
+            return start;
+        }
+    }
+
+    /** Whether a recovery of the haven has begun and not yet finished. */
+    public boolean recoveryInProgress(String haven) {
+        return stateFile(haven).read().resource(ResourceKeys.RECOVERY).isPresent();
+    }
+
+    /** Ends the recovery {@link #beginRecovery} began, once the data is restored; harmless when none runs. */
+    public void finishRecovery(String haven) {
+        ServerReplacement.finish(stateFile(haven));
     }
 
     /**
@@ -291,7 +323,7 @@ public final class HavenEngine {
      */
     public HostTarget hostTarget(HavenSpec spec, SecretStore secrets) {
         requireDeployed(spec.havenId());
-        return HostSteps.target(spec, secrets, stateFile(spec.havenId()).read()::resource);
+        return HostSteps.target(spec, secrets, stateFile(spec.havenId()).read());
     }
 
     /** Fails with a CONFIG error, saying to deploy first, unless the haven's services have been deployed. */

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.openhaven.engine.cloud.ResourceKind;
 import org.openhaven.engine.plan.DesiredResource;
 import org.openhaven.engine.plan.Step;
+import org.openhaven.engine.state.HavenState;
 
 /**
  * The haven's apply as a DAG of steps. For a cloud haven: SSH key and firewall (in parallel) → server →
@@ -22,7 +23,12 @@ final class HavenFlow {
     }
 
     static List<Step> steps(FlowContext flow) {
-        List<DesiredResource> desiredList = DesiredResources.of(flow.spec());
+        return steps(flow, HavenState.empty(flow.spec().havenId()));
+    }
+
+    /** The steps towards the spec, given the recorded state (which names the server after a recovery). */
+    static List<Step> steps(FlowContext flow, HavenState state) {
+        List<DesiredResource> desiredList = DesiredResources.of(flow.spec(), state);
         Map<String, DesiredResource> desired = new LinkedHashMap<>();
         desiredList.forEach(d -> desired.put(d.key(), d));
         boolean cloud = !flow.spec().server().isExistingServer();

@@ -11,11 +11,18 @@ import org.openhaven.engine.plan.CancellationToken;
  */
 public interface HostDeployer {
 
-    /** Returns once SSH accepts our key, or fails when the deadline passes. */
-    void waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation, Consumer<String> log);
+    /**
+     * Returns once SSH accepts our key, or fails when the deadline passes. The server's host key is checked against
+     * its pin; on first contact it is pinned, and the result says so.
+     */
+    MetHostKey waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation, Consumer<String> log);
 
-    /** Brings the host to the base state (Docker, firewall, hardening); a no-op on a host already there. */
-    void bootstrap(HostTarget target, Consumer<String> log);
+    /**
+     * Brings the host to the base state (Docker, firewall, hardening); a no-op on a host already there. The firewall
+     * opens the ports listed in the manifest of the bundle rendered into {@code bundleDir}, the same list every
+     * deploy writes, so running the bootstrap again after a deploy never closes a service's port.
+     */
+    void bootstrap(HostTarget target, Path bundleDir, Consumer<String> log);
 
     /** Uploads the bundle as release {@code bundleHash}, switches to it and starts the stack. */
     void deploy(HostTarget target, Path bundleDir, String bundleHash, Consumer<String> log);

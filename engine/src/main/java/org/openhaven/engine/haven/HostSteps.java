@@ -17,7 +17,9 @@ import org.openhaven.engine.plan.StepOutcome;
 import org.openhaven.engine.secrets.Secret;
 import org.openhaven.engine.secrets.SecretStore;
 import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.state.HavenState;
 import org.openhaven.engine.state.ResourceRecord;
+import org.openhaven.engine.state.ServerHostKey;
 
 /** The server part of the flow, through the {@link HostDeployer} seam: SSH, bootstrap, render, deploy, verify. */
 final class HostSteps {
@@ -49,15 +51,23 @@ final class HostSteps {
                     @Override
                     public StepOutcome run(StepContext context) {
                         HostTarget target = target(flow, context);
-                        flow.components().deployer().waitForSsh(target, Deadline.after(context.clock(), SSH_BUDGET,
-                                "SSH on " + target.host() + ":" + target.port()), context.cancellation(), context::log);
-                        return StepOutcome.unchanged("SSH answers on " + target.host() + ":" + target.port());
+                        MetHostKey key = flow.components().deployer().waitForSsh(target, Deadline.after(
+                                context.clock(), SSH_BUDGET, "SSH on " + target.host() + ":" + target.port()),
+                                context.cancellation(), context::log);
+                        recordHostKey(context, target, key);
+                        return StepOutcome.unchanged("SSH answers on " + target.host() + ":" + target.port()
+                                + (key.firstContact() ? "; trusted the server's host key " + key.fingerprint()
+                                        + " (first contact)" : ""));
                     }
                 },
-                new HavenStep(flow, BOOTSTRAP, "Prepare the server", WAIT_SSH) {
+                // After the render: the bootstrap's firewall opens the rendered manifest's ports, the list the deploy
+                // writes too. Writing the haven's current openings (rather than a base set, or keeping whatever file
+                // is live) is the one choice that is right on a first run, a resumed run and after a spec change.
+                new HavenStep(flow, BOOTSTRAP, "Prepare the server", WAIT_SSH, RENDER) {
                     @Override
                     public StepOutcome run(StepContext context) {
-                        flow.components().deployer().bootstrap(target(flow, context), context::log);
+                        flow.components().deployer().bootstrap(target(flow, context), renderedBundleDir(flow),
+                                context::log);
                         return StepOutcome.changed("server prepared");
                     }
                 },
@@ -71,7 +81,7 @@ final class HostSteps {
                     @Override
                     public StepOutcome run(StepContext context) {
                         String hash = flow.renderedBundle().get();
-                        Path bundle = flow.directory().bundlesDir().resolve(hash);
+                        Path bundle = renderedBundleDir(flow);
                         flow.components().deployer().deploy(target(flow, context), bundle, hash, context::log);
                         removeLocalCopy(bundle); // its .env holds secrets; the server has the release now
                         context.record(new ResourceRecord(ResourceKeys.STACK, ResourceKind.RELEASE, hash,
@@ -140,13 +150,41 @@ final class HostSteps {
         }
     }
 
-    static HostTarget target(FlowContext flow, StepContext context) {
-        return target(flow.spec(), flow.secrets(), context::resource);
+    /**
+     * Keeps the state's {@code server} section in step with the pin the connection was checked against: a first
+     * contact is recorded with its time; a pin found only in {@code known_hosts} (state recorded none, or an older
+     * one) is taken over without a time, since when it was trusted is not known here.
+     */
+    private static void recordHostKey(StepContext context, HostTarget target, MetHostKey key) {
+        boolean recorded = context.state().hostKeyOf(target.host(), target.port())
+                .filter(k -> k.fingerprint().equals(key.fingerprint())).isPresent();
+        if (!recorded) {
+            context.recordHostKey(new ServerHostKey(target.host(), target.port(), key.fingerprint(),
+                    key.firstContact() ? context.clock().instant() : null));
+        }
     }
 
-    /** The server of {@code spec}: the spec's own for an existing server, else the recorded address. */
-    static HostTarget target(HavenSpec spec, SecretStore secrets,
-                             Function<String, Optional<ResourceRecord>> resources) {
+    /** Where this run's render step wrote the bundle. */
+    private static Path renderedBundleDir(FlowContext flow) {
+        return flow.directory().bundlesDir().resolve(flow.renderedBundle().get());
+    }
+
+    static HostTarget target(FlowContext flow, StepContext context) {
+        return target(flow.spec(), flow.secrets(), context.state());
+    }
+
+    /**
+     * The server of {@code spec}: the spec's own for an existing server, else the recorded address; with the host
+     * key {@code state} recorded for it.
+     */
+    static HostTarget target(HavenSpec spec, SecretStore secrets, HavenState state) {
+        HostTarget target = target(spec, secrets, state::resource);
+        return new HostTarget(target.host(), target.port(), target.user(), target.privateKeyOpenSsh(),
+                state.hostKeyOf(target.host(), target.port()).map(ServerHostKey::fingerprint).orElse(null));
+    }
+
+    private static HostTarget target(HavenSpec spec, SecretStore secrets,
+                                     Function<String, Optional<ResourceRecord>> resources) {
         Secret key = secrets.find(ResourceKeys.VAULT_SSH_PRIVATE).orElseThrow(() -> OpenHavenException.config(
                 "The vault holds no SSH key for this haven.",
                 "Store the server's private key with 'openhaven secrets set " + ResourceKeys.VAULT_SSH_PRIVATE + "'."));

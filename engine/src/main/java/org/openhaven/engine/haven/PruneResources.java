@@ -46,7 +46,9 @@ final class PruneResources extends HavenStep {
     }
 
     private List<ResourceRecord> unwanted(StepContext context) {
-        return context.state().resources().values().stream().filter(r -> !desiredKeys.contains(r.key())).toList();
+        // A replaced server is the user's to keep or delete: never removed behind their back.
+        return context.state().resources().values().stream()
+                .filter(r -> !desiredKeys.contains(r.key()) && !ResourceKeys.isRecoveryBookkeeping(r.key())).toList();
     }
 
     /** Deletes one recorded resource at its provider; a release only lives in state. */

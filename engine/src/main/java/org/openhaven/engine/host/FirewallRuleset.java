@@ -48,19 +48,6 @@ public final class FirewallRuleset {
         return text.append("    }\n").append("}\n").toString();
     }
 
-    /**
-     * What the bootstrap loads before the first deploy: SSH, HTTP(S) for Traefik, WireGuard, and the mail ports when
-     * the haven runs mail. The first deploy then replaces it with the ports its services declare.
-     */
-    public static String bootstrapDefault(boolean mail) {
-        List<FirewallRule> openings = new java.util.ArrayList<>(List.of(FirewallRule.tcp(80, "HTTP"),
-                FirewallRule.tcp(443, "HTTPS"), FirewallRule.udp(51820, "WireGuard")));
-        if (mail) {
-            openings.addAll(MAIL);
-        }
-        return render(openings);
-    }
-
     /** An opening from the catalog's or manifest's spelling of a port ({@code protocol} tcp or udp). */
     public static FirewallRule opening(int port, String protocol, String purpose) {
         return new FirewallRule("udp".equalsIgnoreCase(protocol) ? FirewallRule.Protocol.UDP

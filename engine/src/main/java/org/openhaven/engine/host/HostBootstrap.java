@@ -37,7 +37,7 @@ public final class HostBootstrap {
         return "#!/bin/sh\n"
                 + "ADMIN_USER=" + RemoteCommand.quote(options.adminUser()) + "\n"
                 + "ADMIN_KEY=" + RemoteCommand.quote(options.adminPublicKey()) + "\n"
-                + "FIREWALL_RULESET=" + RemoteCommand.quote(FirewallRuleset.bootstrapDefault(options.mailPorts())) + "\n"
+                + "FIREWALL_RULESET=" + RemoteCommand.quote(FirewallRuleset.render(options.openings())) + "\n"
                 + "INSTALL_PACKAGES=" + (options.installPackages() ? "yes" : "no") + "\n"
                 + body();
     }

@@ -45,6 +45,11 @@ public final class StepContext {
         state.update(s -> s.withResource(record));
     }
 
+    /** Records the server's SSH host key as pinned, in the state's {@code server} section. */
+    public void recordHostKey(org.openhaven.engine.state.ServerHostKey hostKey) {
+        state.update(s -> s.withServer(hostKey));
+    }
+
     /** Forgets a resource the provider confirmed deleted. */
     public void forget(String key) {
         state.update(s -> s.withoutResource(key));

@@ -19,7 +19,8 @@ public final class HostKeyChangedException extends OpenHavenException {
                                 + "This happens when the server was rebuilt or reinstalled, when its IP address now "
                                 + "belongs to another machine, or when someone intercepts the connection.")
                 .remedy("If you rebuilt the server on purpose, check the new fingerprint on the provider's console "
-                        + "and trust it with: openhaven trust-host --fingerprint " + presented
+                        + "and trust it with: openhaven trust-host --host " + target.host()
+                        + (target.port() == 22 ? "" : " --port " + target.port()) + " --fingerprint " + presented
                         + ". Otherwise do not connect, and find out why the key changed.")
                 .retryable(false)
                 .cause(cause));

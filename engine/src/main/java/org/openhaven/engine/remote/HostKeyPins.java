@@ -5,9 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Where pinned host keys live between connections: the haven's state in the product (core backs this with its
- * state file), a map in tests. The first connection to an address records its fingerprint; every later one must
- * present the same key.
+ * Where pinned host keys live between connections: the OpenHaven home's {@code known_hosts} in the product
+ * ({@link KnownHostsFile}; each haven's state keeps a record of its server's pin besides, see docs/remote-host.md),
+ * a map in tests. The first connection to an address records its fingerprint; every later one must present the
+ * same key.
  */
 public interface HostKeyPins {
 

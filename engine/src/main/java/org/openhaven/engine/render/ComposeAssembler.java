@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.openhaven.engine.catalog.CatalogEntry;
 import org.openhaven.engine.catalog.ServiceDefinition;
@@ -92,6 +93,14 @@ final class ComposeAssembler {
                 ? new TreeMap<>((Map<String, Object>) existing) : new TreeMap<>();
         environment.putAll(variables);
         body.put("environment", environment);
+    }
+
+    /**
+     * Labels each container that mounts bundle files with their hash ({@link ConfigHashLabels}). Called once all
+     * other files of the bundle are rendered, so the hash covers every file under each mounted path.
+     */
+    void labelConfigHashes(SortedMap<String, byte[]> bundleFiles) {
+        ConfigHashLabels.apply(services, bundleFiles);
     }
 
     private static Map<String, Object> healthcheck(ServiceDefinition definition, String container) {

@@ -2,7 +2,6 @@ package org.openhaven.engine.render;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -132,12 +131,15 @@ public final class StackRenderer {
         if (wireGuard != null) {
             files.put(WireGuardConfigs.STATE_FILE, wireGuard.wgEasyState());
         }
-        files.put(COMPOSE_FILE, compose.toYaml());
         files.put("traefik/dynamic/routers.yml", TraefikRoutes.render(services, hosts));
         files.put(REALM_FILE, CanonicalJson.write(RealmBuilder.realm(spec.name(), spec.owner(), services, hosts, mail)));
         TreeMap<String, String> env = new TreeMap<>(resolved.env());
         env.put("COMPOSE_PROJECT_NAME", PROJECT_NAME);
         files.put(ENV_FILE, DotEnv.format(env));
+        // Last, over every other file: a container whose mounted files changed gets a new label, so compose
+        // recreates it instead of leaving it on the previous release's files.
+        compose.labelConfigHashes(utf8(files));
+        files.put(COMPOSE_FILE, compose.toYaml());
 
         SortedMap<String, String> clientFiles = wireGuard == null
                 ? new TreeMap<>() : wireGuard.clientConfigs(hosts.host("wireguard"));
@@ -159,14 +161,17 @@ public final class StackRenderer {
         Manifest manifest = ManifestBuilder.build(spec, services, hosts, postDeploy, files.keySet(),
                 clientFiles.keySet(), resolved.warnings(),
                 mailServer == null ? null : mailServer.dkimRecord());
-        SortedMap<String, byte[]> bytes = new TreeMap<>();
-        files.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        SortedMap<String, byte[]> bytes = utf8(files);
         String hash = hash(bytes, CanonicalJson.write(manifest));
         Manifest hashed = manifest.withHash(hash);
         bytes.put(MANIFEST_FILE, CanonicalJson.write(hashed).getBytes(StandardCharsets.UTF_8));
-        SortedMap<String, byte[]> clientBytes = new TreeMap<>();
-        clientFiles.forEach((path, text) -> clientBytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
-        return new RenderedBundle(bytes, sensitive, clientBytes, hashed);
+        return new RenderedBundle(bytes, sensitive, utf8(clientFiles), hashed);
+    }
+
+    private static SortedMap<String, byte[]> utf8(SortedMap<String, String> files) {
+        SortedMap<String, byte[]> bytes = new TreeMap<>();
+        files.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        return bytes;
     }
 
     /** The selection's services plus dependencies and always-on services, dependencies first. */
@@ -198,19 +203,8 @@ public final class StackRenderer {
     }
 
     private static String hash(SortedMap<String, byte[]> files, String manifestWithoutHash) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (var file : files.entrySet()) {
-                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(Long.toString(file.getValue().length).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(file.getValue());
-            }
-            digest.update(manifestWithoutHash.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        MessageDigest digest = BundleDigest.over(files);
+        digest.update(manifestWithoutHash.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

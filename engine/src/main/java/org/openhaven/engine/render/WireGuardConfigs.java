@@ -66,9 +66,9 @@ final class WireGuardConfigs {
     }
 
     /**
-     * What templates see as {@code vpn.*}: the server's public key, the peers' names, addresses and public keys, and
-     * {@code stateHash}, a SHA-256 of {@link #wgEasyState()}: as a container label it makes compose recreate the
-     * container (and so re-read the state file) exactly when the spec's VPN changes. Nothing secret.
+     * What templates see as {@code vpn.*}: the server's public key, the peers' names, addresses and public keys.
+     * Nothing secret. (The container is recreated when {@link #wgEasyState()} changes by the general
+     * {@link ConfigHashLabels} label, since it mounts that file.)
      */
     Map<String, Object> templateModel() {
         List<Map<String, String>> peerModels = new ArrayList<>();
@@ -76,16 +76,7 @@ final class WireGuardConfigs {
             peerModels.add(Map.of("name", peer.name(), "publicKey", peer.publicKey(), "address", peer.address()));
         }
         return Map.of("serverAddress", SUBNET_PREFIX + "1", "serverPublicKey", publicKey(serverPrivateKey),
-                "peers", peerModels, "stateHash", sha256(wgEasyState()));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+                "peers", peerModels);
     }
 
     /**

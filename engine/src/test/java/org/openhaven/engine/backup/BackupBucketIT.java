@@ -65,6 +65,33 @@ class BackupBucketIT {
     }
 
     @Test
+    void requireRepositoryFindsResticsConfigUnderThePrefixAndNamesTheLocationWhenItIsMissing() {
+        try (BackupBucket bucket = bucket("kit-bucket", null);
+             software.amazon.awssdk.services.s3.S3Client client = s3.client()) {
+            bucket.ensure();
+            assertThatThrownBy(bucket::requireRepository)
+                    .isInstanceOfSatisfying(OpenHavenException.class, e -> {
+                        assertThat(e.category()).isEqualTo(ErrorCategory.CONFIG);
+                        assertThat(e.userMessage()).contains("no backup repository").contains("kit-bucket")
+                                .contains("haven");
+                    });
+            client.putObject(b -> b.bucket("kit-bucket").key("haven/config"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("restic config"));
+
+            bucket.requireRepository();
+        }
+    }
+
+    @Test
+    void requireRepositoryInAMissingBucketSaysSoToo() {
+        try (BackupBucket bucket = bucket("no-such-bucket", null)) {
+            assertThatThrownBy(bucket::requireRepository)
+                    .isInstanceOfSatisfying(OpenHavenException.class, e ->
+                            assertThat(e.userMessage()).contains("no backup repository"));
+        }
+    }
+
+    @Test
     void rejectedKeysAreReportedAsAuthWithoutTheKey() {
         try (BackupBucket bucket = bucket("other-bucket", "wrong-secret-key")) {
             assertThatThrownBy(bucket::ensure)

@@ -18,6 +18,7 @@ import org.openhaven.engine.remote.RemoteCommand;
 import org.openhaven.engine.remote.SshConnection;
 import org.openhaven.engine.remote.SshExecutor;
 import org.openhaven.engine.secrets.SecretGenerators;
+import org.openhaven.engine.testsupport.BaseOpenings;
 import org.openhaven.engine.testsupport.DockerEngine;
 import org.openhaven.engine.testsupport.LabHost;
 import org.openhaven.engine.testsupport.StandInServices;
@@ -44,7 +45,8 @@ public final class RemoteDeployBenchmark {
             try (SshConnection root = SshConnection.open(lab.target("root"), lab.rootKey().privateKeyPem(), null,
                     Duration.ofSeconds(20))) {
                 pin = root.hostKeyFingerprint();
-                new HostBootstrap(new BootstrapOptions("openhaven", key.publicKeyLine(), false, false))
+                new HostBootstrap(new BootstrapOptions("openhaven", key.publicKeyLine(),
+                        BaseOpenings.WEB_AND_WIREGUARD, false))
                         .run(new SshExecutor(root), OutputConsumer.IGNORE);
             }
             for (int run = 1; run <= runs; run++) {

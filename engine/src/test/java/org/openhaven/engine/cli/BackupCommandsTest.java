@@ -23,6 +23,7 @@ import org.openhaven.engine.backup.RecoveryKitFile;
 import org.openhaven.engine.backup.ResticRepository;
 import org.openhaven.engine.backup.ScriptedServer;
 import org.openhaven.engine.backup.ServiceBackup;
+import org.openhaven.engine.plan.ProgressListener;
 import org.openhaven.engine.remote.ExecResult;
 import org.openhaven.engine.secrets.InMemorySecretStore;
 import org.openhaven.engine.secrets.Secret;
@@ -54,10 +55,20 @@ class BackupCommandsTest {
         }
 
         @Override
-        public RecoverySite prepareRecovery(RecoveryKit kit) {
-            return new RecoverySite(haven(server), server);
+        public RecoverySite prepareRecovery(RecoveryRequest request, ProgressListener progress) {
+            requests.add(request);
+            return new RecoverySite(haven(server), server, new BackupCredentials(request.kit().password(),
+                    request.accessKeyId().orElseThrow(), request.secretAccessKey().orElseThrow()),
+                    List.of("The old server home-server (id 7) was kept, not deleted."));
+        }
+
+        @Override
+        public void recoveryFinished(RecoverySite site) {
+            finished.add(site.haven().havenId());
         }
     };
+    private final List<BackupAccess.RecoveryRequest> requests = new ArrayList<>();
+    private final List<String> finished = new ArrayList<>();
 
     private HavenBackup haven(ScriptedServer on) {
         return new HavenBackup("home", "example.org", PLAN, REPO, on, vault, healthy::add, List.of("traefik", "gitea"));
@@ -143,19 +154,42 @@ class BackupCommandsTest {
     }
 
     @Test
-    void recoverNeedsTheS3KeysAndTheKit(@TempDir Path dir) {
+    void recoverAsksForConfirmationBeforeCreatingAServer(@TempDir Path dir) {
         Path kit = dir.resolve("kit.md");
         RecoveryKitFile.write(new RecoveryKit("home", "example.org", REPO, Secret.of("kit-pw"), CLOCK.instant()), kit);
 
         assertThat(run(new RecoverCommand(access, CLOCK, Map.of()), "--kit", kit.toString()))
                 .isEqualTo(OpenHavenCli.USAGE);
-        assertThat(err.toString()).contains("OPENHAVEN_BACKUP_ACCESS_KEY_ID");
 
+        assertThat(err.toString()).contains("creates a NEW server for home").contains("--yes");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void recoverRestoresOntoTheNewServerChecksEveryServiceAndSaysWhatWasKept(@TempDir Path dir) {
+        Path kit = dir.resolve("kit.md");
+        RecoveryKitFile.write(new RecoveryKit("home", "example.org", REPO, Secret.of("kit-pw"), CLOCK.instant()), kit);
         server.answer(LIST, SNAPSHOTS);
+
         assertThat(run(new RecoverCommand(access, CLOCK, Map.of("OPENHAVEN_BACKUP_ACCESS_KEY_ID", "id",
-                "OPENHAVEN_BACKUP_SECRET_ACCESS_KEY", "key")), "--kit", kit.toString())).isZero();
-        assertThat(out.toString()).contains("Recovered example.org from snapshot bbbb2222; every service is healthy.");
+                "OPENHAVEN_BACKUP_SECRET_ACCESS_KEY", "key")), "--kit", kit.toString(), "--yes",
+                "--spec", "haven.yaml")).as(err.toString()).isZero();
+
+        assertThat(requests).singleElement().satisfies(r -> {
+            assertThat(r.specFile()).hasValue(Path.of("haven.yaml"));
+            assertThat(r.accessKeyId()).hasValue(Secret.of("id"));
+            assertThat(r.secretAccessKey()).hasValue(Secret.of("key"));
+        });
+        assertThat(out.toString()).contains("Recovered example.org from snapshot bbbb2222 (2026-11-24 03:30 UTC); "
+                + "every service is healthy.").contains("home-server (id 7) was kept, not deleted.");
         assertThat(healthy).containsExactly("gitea", "traefik", "gitea");
+        assertThat(finished).containsExactly("home");
+    }
+
+    @Test
+    void recoverWithoutStorageKeysAnywhereSaysWhichVariablesToSet() {
+        assertThat(RecoverCommand.missingS3Keys().userMessage()).contains("OPENHAVEN_BACKUP_ACCESS_KEY_ID");
+        assertThat(RecoverCommand.missingS3Keys().remedy()).contains("OPENHAVEN_BACKUP_SECRET_ACCESS_KEY");
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhaven.engine.haven.HavenEngine;
 import org.openhaven.engine.state.HavenLock;
+import org.openhaven.engine.state.ServerHostKey;
+import org.openhaven.engine.state.StateFile;
 import org.openhaven.engine.testsupport.CliProcess;
 import org.openhaven.engine.testsupport.FileBackedTestHost;
 import org.openhaven.engine.testsupport.FileBackedTestProvider;
@@ -115,6 +117,50 @@ class CliCommandsTest {
         assertThat(run("apply")).as(err).isZero();
         assertThat(out).containsPattern("\\d\\d:\\d\\d:\\d\\d   ✓ Create the server: server family-server")
                 .contains("Done: 13 step(s) run");
+    }
+
+    @Test
+    void applyPrintsAndRecordsTheHostKeyTrustedOnFirstContactAndStatusShowsIt() {
+        assertThat(run("apply", "--yes")).as(err).isZero();
+        ServerHostKey recorded = engine.state("family").server();
+        String ip = engine.state("family").resource("ip").orElseThrow().attributes().get("ipv4");
+        String fingerprint = FileBackedTestHost.hostKey(ip);
+
+        assertThat(recorded.host()).isEqualTo(ip);
+        assertThat(recorded.port()).isEqualTo(22);
+        assertThat(recorded.fingerprint()).isEqualTo(fingerprint);
+        assertThat(recorded.pinnedAt()).isNotNull();
+        assertThat(out).contains("✓ Wait for SSH: SSH answers on " + ip + ":22; trusted the server's host key "
+                + fingerprint + " (first contact)")
+                .contains("\nTrusted the server's host key " + fingerprint + " (first contact). Compare it with the "
+                        + "one your provider's console shows; a later change stops every connection.\n");
+
+        assertThat(run("status")).isZero();
+        assertThat(out).contains("\n  Host key " + fingerprint + " for " + ip + ":22 (trusted "
+                + java.time.LocalDate.ofInstant(recorded.pinnedAt(), java.time.ZoneOffset.UTC) + ")\n");
+        assertThat(run("status", "--json")).isZero();
+        assertThat(out).contains("\"fingerprint\" : \"" + fingerprint + "\"");
+
+        assertThat(run("apply", "--yes")).as(err).isZero();
+        assertThat(out).as("a known key is not news").doesNotContain("first contact");
+        assertThat(engine.state("family").server()).isEqualTo(recorded);
+    }
+
+    @Test
+    void aPinKnownOnlyToKnownHostsIsTakenIntoStateWithoutATimeAndIsNoFirstContact() {
+        assertThat(run("apply", "--yes")).as(err).isZero();
+        String fingerprint = engine.state("family").server().fingerprint();
+        // A state written before it had a server section: the pin exists, the record does not.
+        new StateFile(engine.directory("family").stateFile(), "family").update(s -> s.withServer(null));
+
+        assertThat(run("apply", "--yes")).as(err).isZero();
+
+        assertThat(out).doesNotContain("first contact");
+        ServerHostKey recorded = engine.state("family").server();
+        assertThat(recorded.fingerprint()).isEqualTo(fingerprint);
+        assertThat(recorded.pinnedAt()).isNull();
+        assertThat(run("status")).isZero();
+        assertThat(out).contains("\n  Host key " + fingerprint + " for " + recorded.host() + ":22\n");
     }
 
     @Test

@@ -2,11 +2,16 @@ package org.openhaven.engine.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,20 +20,26 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.openhaven.engine.cloud.FirewallRule;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.haven.HostTarget;
 import org.openhaven.engine.host.BootstrapOptions;
 import org.openhaven.engine.host.FirewallRuleset;
 import org.openhaven.engine.host.HostBootstrap;
 import org.openhaven.engine.remote.CountingExecutor;
+import org.openhaven.engine.remote.HostKeyPins;
 import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
 import org.openhaven.engine.remote.SshConnection;
 import org.openhaven.engine.remote.SshExecutor;
+import org.openhaven.engine.remote.SshTarget;
+import org.openhaven.engine.render.ConfigHashLabels;
 import org.openhaven.engine.secrets.SecretGenerators;
 import org.openhaven.engine.status.StatusGatherer;
 import org.openhaven.engine.status.StatusReport;
+import org.openhaven.engine.testsupport.BaseOpenings;
 import org.openhaven.engine.testsupport.LabHost;
 import org.openhaven.engine.testsupport.StandInServices;
 
@@ -62,8 +73,8 @@ class LabHostDeploySystemIT {
     @Test
     @Order(1)
     void bootstrapHardensSshdAndLoadsADefaultDenyFirewallWithExactlyTheExpectedOpenings() {
-        HostBootstrap bootstrap = new HostBootstrap(new BootstrapOptions("haven", havenKey.publicKeyLine(), false,
-                false));
+        HostBootstrap bootstrap = new HostBootstrap(new BootstrapOptions("haven", havenKey.publicKeyLine(),
+                BaseOpenings.WEB_AND_WIREGUARD, false));
         try (SshConnection root = SshConnection.open(lab.target("root"), lab.rootKey().privateKeyPem(), null,
                 CONNECT)) {
             pinned = root.hostKeyFingerprint();
@@ -160,9 +171,92 @@ class LabHostDeploySystemIT {
         assertThat(report.certificateExpiry()).isEmpty(); // no TLS listener on the lab host
     }
 
+    @Test
+    @Order(6)
+    void bootstrapRunAgainAfterADeployKeepsTheServicesPorts(@TempDir Path bundleDir) throws Exception {
+        // What a resumed apply does: the bootstrap runs again with the bundle it just rendered, whose manifest
+        // lists the live release's ports (2222 beyond the web's). Before, it reloaded a base ruleset here and closed
+        // 2222 until the next deploy.
+        Files.writeString(bundleDir.resolve("manifest.json"), """
+                {"formatVersion":1,"haven":"lab","bundleHash":"one",
+                 "ports":[{"port":80,"protocol":"tcp","service":"web","purpose":"HTTP"},
+                          {"port":443,"protocol":"tcp","service":"web","purpose":"HTTPS"},
+                          {"port":2222,"protocol":"tcp","service":"web","purpose":"git over SSH"}]}
+                """);
+        HostKeyPins pins = HostKeyPins.inMemory();
+        pins.record(lab.address(), lab.target("haven").port(), pinned);
+        SshTarget ssh = lab.target("haven");
+
+        new SshHostDeployer(pins, "test@lab", false).bootstrap(new HostTarget(ssh.host(), ssh.port(), ssh.user(),
+                havenKey.privateKeyPem()), bundleDir, line -> { });
+
+        assertThat(lab.exec("nft", "list", "table", "inet", "openhaven").lines().map(String::strip)
+                .filter(l -> l.contains("dport") && l.endsWith("accept")).toList())
+                .containsExactly("tcp dport { 22, 80, 443, 2222 } accept");
+        assertThat(lab.exec("nft", "list", "ruleset")).contains("tcp dport { 22, 80, 443, 2222 } accept");
+        assertThat(served()).isEqualTo("release one");
+    }
+
+    @Test
+    @Order(7)
+    void aDeployChangingOnlyAMountedFileRecreatesThatServiceAndRestartsSurvivePruning() {
+        try (SshConnection admin = SshConnection.open(lab.target("haven"), havenKey.privateKeyPem(), pinned, CONNECT)) {
+            Deployer deployer = new Deployer(new SshExecutor(admin), ServerLayout.DEFAULT);
+            deployer.deploy(mountingBundle("page-a", "page A"), "test@lab", OutputConsumer.IGNORE);
+            assertThat(served("web")).isEqualTo("page A");
+            String staticContainer = containerId("static");
+            // Newer releases than page-a, so the next deploy's pruning (keep 5) deletes page-a, whose files the
+            // unchanged "static" container was started with.
+            lab.exec("sh", "-c", "for i in 1 2 3 4 5; do mkdir -p /opt/openhaven/releases/filler-$i; done");
+
+            deployer.deploy(mountingBundle("page-b", "page B"), "test@lab", OutputConsumer.IGNORE);
+
+            assertThat(served("web")).isEqualTo("page B");
+            assertThat(containerId("static")).as("static's files did not change: not recreated")
+                    .isEqualTo(staticContainer);
+            assertThat(lab.exec("ls", "/opt/openhaven/releases").lines().toList()).doesNotContain("page-a")
+                    .contains("page-b");
+        }
+        // Bind sources are recorded through /opt/openhaven/current, so a restart (a reboot, the daemon's restart
+        // policy) mounts the live release even when the release a container was created from is gone.
+        lab.exec("sh", "-c", "docker ps -q --filter label=com.docker.compose.project=" + ServerLayout.PROJECT
+                + " | xargs docker restart");
+        assertThat(lab.exec("docker", "inspect", "--format", "{{range .Mounts}}{{.Source}}{{end}}",
+                containerId("static")).strip()).isEqualTo("/opt/openhaven/current/static");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(served("web")).isEqualTo("page B");
+            assertThat(served("static")).isEqualTo("static page");
+        });
+    }
+
     private String served() {
-        String id = lab.exec("docker", "ps", "-q", "--filter", "label=com.docker.compose.service=web").strip();
-        return lab.exec("docker", "exec", id, "wget", "-q", "-O", "-", "http://127.0.0.1/").strip();
+        return served("web");
+    }
+
+    private String served(String service) {
+        return lab.exec("docker", "exec", containerId(service), "wget", "-q", "-O", "-", "http://127.0.0.1/").strip();
+    }
+
+    private String containerId(String service) {
+        return lab.exec("docker", "ps", "-q", "--filter", "label=com.docker.compose.service=" + service).strip();
+    }
+
+    /**
+     * Two stand-ins: "web" serves www/ (its page differs per release), "static" serves static/ (never changes).
+     * The compose file is labelled by the renderer's {@link ConfigHashLabels}, as a rendered bundle is.
+     */
+    private static ReleaseBundle mountingBundle(String name, String page) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        files.put(".env", "STANDIN_PASSWORD=not-a-real-secret\n".getBytes(StandardCharsets.UTF_8));
+        files.put("www/index.html", (page + "\n").getBytes(StandardCharsets.UTF_8));
+        files.put("static/index.html", "static page\n".getBytes(StandardCharsets.UTF_8));
+        String compose = "services:\n" + StandInServices.service("web", "", 80)
+                + StandInServices.service("static", "static", "", 80);
+        files.put("compose.yaml", ConfigHashLabels.apply(compose, files).getBytes(StandardCharsets.UTF_8));
+        return new ReleaseBundle(name, files,
+                List.of(new ReleaseBundle.ServiceCheck("web", Duration.ofSeconds(60)),
+                        new ReleaseBundle.ServiceCheck("static", Duration.ofSeconds(60))),
+                List.of(), FirewallRuleset.render(List.of(FirewallRule.tcp(80, "HTTP"))));
     }
 
     /** A stand-in "web" service: busybox httpd serving the release's own page; the broken one listens elsewhere. */

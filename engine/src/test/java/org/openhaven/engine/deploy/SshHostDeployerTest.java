@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openhaven.engine.catalog.Catalog;
+import org.openhaven.engine.cloud.FirewallRule;
+import org.openhaven.engine.host.FirewallRuleset;
+import org.openhaven.engine.render.StackBundleRenderer;
+import org.openhaven.engine.render.TestSpecs;
+import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.spec.MailSpec;
 
 class SshHostDeployerTest {
 
@@ -42,7 +50,7 @@ class SshHostDeployerTest {
                                 "argv":["docker","exec","gitea","gitea","admin"],"shellLine":"ignored"}],
                  "someFutureField":true}
                 """);
-        ReleaseBundle bundle = SshHostDeployer.readBundle(dir, "abc", false);
+        ReleaseBundle bundle = SshHostDeployer.readBundle(dir, "abc");
         assertThat(bundle.hash()).isEqualTo("abc");
         assertThat(bundle.files()).containsOnlyKeys("compose.yaml", ".env", "traefik/traefik.yml", "manifest.json");
         assertThat(new String(bundle.files().get(".env"), StandardCharsets.UTF_8)).isEqualTo("A=b\n");
@@ -57,7 +65,7 @@ class SshHostDeployerTest {
     }
 
     @Test
-    void releaseFirewallOpensSshAndEveryPortTheManifestListsPlusMailWhenMailIsOn(@TempDir Path dir) throws Exception {
+    void releaseFirewallOpensSshAndExactlyThePortsTheManifestLists(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("compose.yaml"), "services: {}\n");
         Files.writeString(dir.resolve("manifest.json"), """
                 {"formatVersion":1,"haven":"h","bundleHash":"abc",
@@ -66,16 +74,30 @@ class SshHostDeployerTest {
                           {"port":2222,"protocol":"tcp","service":"gitea","purpose":"git over SSH"},
                           {"port":51820,"protocol":"udp","service":"wireguard","purpose":"WireGuard"}]}
                 """);
-        assertThat(SshHostDeployer.readBundle(dir, "abc", false).firewall())
+        assertThat(SshHostDeployer.readBundle(dir, "abc").firewall())
                 .contains("        tcp dport { 22, 80, 443, 2222 } accept\n        udp dport { 51820 } accept\n");
-        assertThat(SshHostDeployer.readBundle(dir, "abc", true).firewall())
-                .contains("        tcp dport { 22, 25, 80, 443, 465, 587, 993, 2222 } accept\n");
+    }
+
+    @Test
+    void mailPortsReachTheHostFirewallFromTheRenderedManifestOfAHavenWithMail(@TempDir Path dir) {
+        HavenSpec gitea = TestSpecs.only("gitea");
+        HavenSpec withMail = new HavenSpec(gitea.name(), gitea.domain(), gitea.owner(), gitea.server(), gitea.dns(),
+                gitea.tls(), gitea.services(), gitea.backup(), gitea.vpn(), new MailSpec(true));
+        String hash = new StackBundleRenderer(Catalog.builtIn()).render(withMail, TestSpecs.vault(), dir);
+
+        String ruleset = SshHostDeployer.readBundle(dir, hash).firewall();
+
+        assertThat(ruleset).isEqualTo(FirewallRuleset.render(List.of(FirewallRule.tcp(25, ""), FirewallRule.tcp(80, ""),
+                FirewallRule.tcp(443, ""), FirewallRule.tcp(465, ""), FirewallRule.tcp(587, ""),
+                FirewallRule.tcp(993, ""), FirewallRule.tcp(2222, ""))));
+        assertThat(ruleset).contains("        tcp dport { 22, 25, 80, 443, 465, 587, 993, 2222 } accept\n    }\n")
+                .doesNotContain("udp dport");
     }
 
     @Test
     void manifestWithoutAPortsListLeavesTheHostFirewallAlone(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("compose.yaml"), "services: {}\n");
         Files.writeString(dir.resolve("manifest.json"), "{\"formatVersion\":1,\"haven\":\"h\"}");
-        assertThat(SshHostDeployer.readBundle(dir, "abc", true).firewall()).isEmpty();
+        assertThat(SshHostDeployer.readBundle(dir, "abc").firewall()).isEmpty();
     }
 }

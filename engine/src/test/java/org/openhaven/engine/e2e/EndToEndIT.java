@@ -3,19 +3,13 @@ package org.openhaven.engine.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -97,11 +91,7 @@ class EndToEndIT {
             lab.remove();
         }
         if (work != null) {
-            try (var paths = Files.walk(work)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            LabServers.deleteTree(work);
         }
     }
 
@@ -128,6 +118,14 @@ class EndToEndIT {
                 .containsExactly("tcp dport { 22, 80, 443 } accept");
         assertThat(Files.readString(home.resolve("known_hosts"))).as("pinned on first contact")
                 .containsPattern(java.util.regex.Pattern.quote(lab.address()) + ":22 SHA256:");
+        // The same fingerprint is shown to the user and recorded in the haven's state.
+        String fingerprint = Files.readAllLines(home.resolve("known_hosts")).stream()
+                .filter(l -> l.startsWith(lab.address() + ":22 ")).findFirst().orElseThrow().split(" ")[1];
+        assertThat(apply.out()).contains("Trusted the server's host key " + fingerprint + " (first contact).");
+        com.fasterxml.jackson.databind.JsonNode server = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(home.resolve("havens/e2e/state.json").toFile()).path("server");
+        assertThat(server.path("host").asText()).isEqualTo(lab.address());
+        assertThat(server.path("fingerprint").asText()).isEqualTo(fingerprint);
     }
 
     @Test
@@ -145,7 +143,9 @@ class EndToEndIT {
                 .contains("release  " + lab.exec("sh", "-c", "basename \"$(readlink /opt/openhaven/current)\"").strip())
                 .anyMatch(l -> l.matches("service\\s+traefik\\s+running/healthy"))
                 .anyMatch(l -> l.matches("service\\s+keycloak\\s+running/healthy"))
-                .anyMatch(l -> l.matches("service\\s+portal\\s+running/healthy"));
+                .anyMatch(l -> l.matches("service\\s+portal\\s+running/healthy"))
+                .anyMatch(l -> l.matches("Host key SHA256:\\S{43} for " + java.util.regex.Pattern.quote(lab.address())
+                        + ":22 \\(trusted \\d{4}-\\d\\d-\\d\\d\\)"));
         CliProcess.Result json = run("", "status", "--json");
         assertThat(json.exitCode()).as(describe(json)).isZero();
         com.fasterxml.jackson.databind.JsonNode view = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
@@ -163,6 +163,7 @@ class EndToEndIT {
         CliProcess.Result again = run("", "apply", "--yes");
 
         assertThat(again.exitCode()).as(describe(again)).isZero();
+        assertThat(again.out()).as("the key is known now").doesNotContain("first contact");
         assertThat(cloud.creations()).isEqualTo(before);
         assertThat(lab.exec("ls", "/opt/openhaven/releases")).isEqualTo(releases);
     }
@@ -202,32 +203,14 @@ class EndToEndIT {
 
     /** What Hetzner does when a server boots with ssh_keys: authorize them for root (here: the lab host's root). */
     private void installUploadedKeyForRoot(ObjectNode server) {
-        String keys = cloud.all("ssh_keys").stream().map(k -> k.path("public_key").asText())
-                .collect(Collectors.joining("\n"));
-        lab.exec("sh", "-c", "printf '%s\\n' \"$1\" >> /root/.ssh/authorized_keys", "sh", keys);
+        LabServers.authorizeUploadedKeys(cloud, lab);
     }
 
     /** {@code openhaven args…} in a child JVM with only the product on its class path; stdin is {@code input}. */
     private CliProcess.Result run(String input, String... args) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", productClassPath(),
-                "org.openhaven.engine.cli.OpenHavenCli"));
-        command.addAll(Arrays.asList(args));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("OPENHAVEN") || k.startsWith("XDG_"));
-        builder.environment().putAll(environment());
-        Process process = builder.start();
-        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        if (!process.waitFor(RUN_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("openhaven " + String.join(" ", args) + " did not finish:\n"
-                    + Files.readString(out) + Files.readString(err));
-        }
-        return new CliProcess.Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        ProductCli cli = new ProductCli(work, Duration.ofMinutes(RUN_MINUTES));
+        environment().forEach(cli::env);
+        return cli.run(input, args);
     }
 
     private Map<String, String> environment() {
@@ -236,27 +219,13 @@ class EndToEndIT {
         env.put("OPENHAVEN_PASSPHRASE", PASSPHRASE);
         env.put("OPENHAVEN_HETZNER_ENDPOINT", cloud.hetznerEndpoint());
         env.put("OPENHAVEN_CLOUDFLARE_ENDPOINT", cloud.cloudflareEndpoint());
-        env.put("OPENHAVEN_CATALOG_OVERRIDES", standInCatalog().toString());
+        env.put("OPENHAVEN_CATALOG_OVERRIDES", LabServers.standInCatalog().toString());
         env.put("OPENHAVEN_BOOTSTRAP_SKIP_PACKAGES", "true");
         return env;
     }
 
-    private static Path standInCatalog() {
-        try {
-            return Path.of(EndToEndIT.class.getResource("standin-catalog").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The test class path without the test classes: what a user's installation holds. */
-    private static String productClassPath() {
-        return Arrays.stream(CliProcess.classPath().split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("tests.jar"))
-                .collect(Collectors.joining(File.pathSeparator));
-    }
 
     private static String describe(CliProcess.Result result) {
-        return "exit " + result.exitCode() + "\n--- out\n" + result.out() + "\n--- err\n" + result.err();
+        return ProductCli.describe(result);
     }
 }

@@ -101,7 +101,7 @@ class ManualDnsKnotIT {
         String dkim = MailDnsRecords.dkim(mail, new InMemorySecretStore(), new SecretGenerators()).value();
         assertThat(dkim.length()).isGreaterThan(255);
         // what the ensure-dns step hands the manual provider for a haven with mail
-        for (DesiredResource d : HavenDnsRecords.desired(mail)) {
+        for (DesiredResource d : HavenDnsRecords.desired(mail, "family-ip")) {
             manual.upsert(new HavenLabel("family"), zone, HavenDnsRecords.record(d, "203.0.113.10", () -> dkim));
         }
         Path snippet = haven.root().resolve(ConfirmDnsForCertificates.SNIPPET_FILE);

@@ -56,15 +56,15 @@ class RenderWithHostFactsTest {
         FileBackedTestHost host = new FileBackedTestHost(dir.resolve("host.log"));
         HostDeployer deployer = new HostDeployer() {
             @Override
-            public void waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation,
-                                   Consumer<String> log) {
+            public MetHostKey waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation,
+                                         Consumer<String> log) {
                 calls.add("ssh");
-                host.waitForSsh(target, deadline, cancellation, log);
+                return host.waitForSsh(target, deadline, cancellation, log);
             }
 
             @Override
-            public void bootstrap(HostTarget target, Consumer<String> log) {
-                host.bootstrap(target, log);
+            public void bootstrap(HostTarget target, Path bundleDir, Consumer<String> log) {
+                host.bootstrap(target, bundleDir, log);
             }
 
             @Override

@@ -42,12 +42,4 @@ class FirewallRulesetTest {
                 }
                 """);
     }
-
-    @Test
-    void bootstrapDefaultOpensWebAndWireGuardAndMailOnlyWithMail() {
-        assertThat(FirewallRuleset.bootstrapDefault(false)).contains("tcp dport { 22, 80, 443 } accept\n")
-                .contains("udp dport { 51820 } accept\n");
-        assertThat(FirewallRuleset.bootstrapDefault(true))
-                .contains("tcp dport { 22, 25, 80, 443, 465, 587, 993 } accept\n");
-    }
 }

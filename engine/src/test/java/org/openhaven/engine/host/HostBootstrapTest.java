@@ -9,13 +9,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openhaven.engine.cloud.FirewallRule;
 import org.openhaven.engine.secrets.SecretGenerators;
+import org.openhaven.engine.testsupport.BaseOpenings;
 import org.openhaven.engine.testsupport.Requirements;
 
 class HostBootstrapTest {
 
+    private static final List<FirewallRule> WITH_MAIL = java.util.stream.Stream.concat(
+            BaseOpenings.WEB_AND_WIREGUARD.stream(), FirewallRuleset.MAIL.stream()).toList();
+
     private final String key = new SecretGenerators().ed25519("haven").publicKeyLine();
-    private final HostBootstrap bootstrap = new HostBootstrap(new BootstrapOptions("haven", key, true, true));
+    private final HostBootstrap bootstrap = new HostBootstrap(new BootstrapOptions("haven", key, WITH_MAIL, true));
 
     @Test
     void scriptPassesShellcheck(@TempDir Path dir) throws Exception {
@@ -54,17 +59,20 @@ class HostBootstrapTest {
     }
 
     @Test
-    void mailPortsOpenOnlyWhenMailIsOn() {
-        String withoutMail = new HostBootstrap(new BootstrapOptions("haven", key, false, true)).script();
-        assertThat(bootstrap.script()).contains("tcp dport { 22, 25, 80, 443, 465, 587, 993 } accept");
-        assertThat(withoutMail).contains("tcp dport { 22, 80, 443 } accept").doesNotContain("465");
+    void firewallOpensExactlyTheOpeningsItIsGiven() {
+        String withoutMail = new HostBootstrap(new BootstrapOptions("haven", key, BaseOpenings.WEB_AND_WIREGUARD,
+                true)).script();
+        assertThat(bootstrap.script()).contains("FIREWALL_RULESET=" + org.openhaven.engine.remote.RemoteCommand.quote(FirewallRuleset.render(WITH_MAIL)) + "\n")
+                .contains("        tcp dport { 22, 25, 80, 443, 465, 587, 993 } accept\n");
+        assertThat(withoutMail).contains("        tcp dport { 22, 80, 443 } accept\n        udp dport { 51820 } accept\n")
+                .doesNotContain("465");
     }
 
     @Test
     void hostileUserNamesAndMultiLineKeysAreRejected() {
-        assertThatThrownBy(() -> new BootstrapOptions("a;rm -rf /", key, false, true))
+        assertThatThrownBy(() -> new BootstrapOptions("a;rm -rf /", key, List.of(), true))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BootstrapOptions("haven", key + "\nssh-ed25519 AAAA evil", false, true))
+        assertThatThrownBy(() -> new BootstrapOptions("haven", key + "\nssh-ed25519 AAAA evil", List.of(), true))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(List.of(bootstrap.script().split("\n", 3)).get(1)).isEqualTo("ADMIN_USER=haven");
     }

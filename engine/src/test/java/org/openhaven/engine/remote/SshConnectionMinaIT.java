@@ -86,7 +86,8 @@ class SshConnectionMinaIT {
                     assertThat(e.pinned()).isEqualTo(wrongPin);
                     assertThat(e.userMessage()).contains(wrongPin, e.presented(), "rebuilt", "IP address",
                             "intercepts");
-                    assertThat(e.remedy()).contains("openhaven trust-host --fingerprint " + e.presented());
+                    assertThat(e.remedy()).contains("openhaven trust-host --host 127.0.0.1 --port " + target.port()
+                            + " --fingerprint " + e.presented());
                 });
     }
 

@@ -221,6 +221,41 @@ class KeycloakRealmIT {
         assertThat(JSON.readTree(adminApi(admin, "GET", clientPath, null).body())).hasSize(2);
     }
 
+    @Test
+    void postDeployStepCreatesAClientAnOlderRealmLacksOnceWithItsVaultSecret() throws Exception {
+        String admin = adminToken();
+        // A haven whose realm was imported before gitea was enabled: the import will not run again.
+        adminApi(admin, "DELETE", "/clients/" + clientUuid(admin, "gitea"), null);
+        String script = bundle.manifest().postDeploy().stream()
+                .filter(c -> c.service().equals("gitea") && c.description().startsWith("make sure Keycloak has the"))
+                .findFirst().orElseThrow().script();
+
+        ProcessResult first = runKcadmScript(script);
+        ProcessResult second = runKcadmScript(script);
+
+        String created = clientUuid(admin, "gitea");
+        JsonNode client = JSON.readTree(adminApi(admin, "GET", "/clients/" + created, null).body());
+        try {
+            assertThat(first.exitCode()).as(first.output()).isZero();
+            assertThat(second.exitCode()).as(second.output()).isZero();
+            assertThat(second.output()).contains("client gitea exists");
+            JsonNode rendered = JSON.readTree(bundle.text("keycloak/clients/gitea.json"));
+            assertThat(client.get("redirectUris")).isEqualTo(rendered.get("redirectUris"));
+            assertThat(JSON.readTree(adminApi(admin, "GET", "/clients/" + created + "/client-secret", null).body())
+                    .get("value").asText()).isEqualTo(env.get(ResolvedSecrets.oidcSecretVariable("gitea")));
+            assertThat(authorize("gitea", rendered.get("redirectUris").get(0).asText()).statusCode()).isEqualTo(200);
+        } finally {
+            // Back to the test realm's state (service accounts on every client) for the client-credentials test.
+            ((com.fasterxml.jackson.databind.node.ObjectNode) client).put("serviceAccountsEnabled", true);
+            adminApi(admin, "PUT", "/clients/" + created, JSON.writeValueAsString(client));
+        }
+    }
+
+    private String clientUuid(String adminToken, String clientId) throws Exception {
+        return JSON.readTree(adminApi(adminToken, "GET", "/clients?clientId=" + clientId, null).body())
+                .get(0).get("id").asText();
+    }
+
     private record ProcessResult(int exitCode, String output) {
     }
 
@@ -241,6 +276,7 @@ class KeycloakRealmIT {
                 .replace("/tmp/openhaven-kcadm.config", Path.of("target", "keycloak-it-kcadm.config").toAbsolutePath()
                         .toString());
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", local).redirectErrorStream(true);
+        builder.environment().putAll(env); // the container's environment: .env's values, client secrets among them
         builder.environment().put("JAVA_HOME", Requirements.java21().toString());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);

@@ -488,7 +488,7 @@ class StackRendererTest {
     @Test
     void wireGuardContainerIsRecreatedExactlyWhenTheSpecsPeersChange() {
         InMemorySecretStore store = TestSpecs.vault();
-        String label = "org.openhaven.wireguard-state";
+        String label = ConfigHashLabels.LABEL;
         Object twoPeers = labels(renderer.render(TestSpecs.only("wireguard"), store)).get(label);
         Object sameAgain = labels(renderer.render(TestSpecs.only("wireguard"), store)).get(label);
         HavenSpec onePeer = TestSpecs.with(List.of(ServiceSelection.of("wireguard")), TlsMode.HTTP_01, "manual",
@@ -498,6 +498,47 @@ class StackRendererTest {
         assertThat(twoPeers).asString().matches("[0-9a-f]{64}");
         assertThat(sameAgain).isEqualTo(twoPeers);
         assertThat(fewer).isNotEqualTo(twoPeers);
+    }
+
+    @Test
+    void addingAServiceRelabelsExactlyTheContainersWhoseMountedFilesChange() {
+        InMemorySecretStore store = TestSpecs.vault();
+        Map<String, Object> before = configHashes(renderer.render(TestSpecs.only("portal", "vaultwarden"), store));
+        Map<String, Object> after = configHashes(renderer.render(TestSpecs.only("portal", "vaultwarden", "gitea"), store));
+
+        // Gitea adds a route (traefik), a tile (portal) and an OIDC client (keycloak); nothing else mounts files.
+        assertThat(before).containsOnlyKeys("keycloak", "portal", "traefik");
+        assertThat(after).containsOnlyKeys("keycloak", "portal", "traefik");
+        before.forEach((container, hash) -> assertThat(after.get(container)).as(container).isNotEqualTo(hash));
+        assertThat(configHashes(renderer.render(TestSpecs.only("portal", "vaultwarden", "gitea"), store))).isEqualTo(after);
+    }
+
+    @Test
+    void changingTheVpnPeersRelabelsOnlyTheWireGuardContainer() {
+        InMemorySecretStore store = TestSpecs.vault();
+        Map<String, Object> twoPeers = configHashes(renderer.render(TestSpecs.only("wireguard"), store));
+        HavenSpec onePeer = TestSpecs.with(List.of(ServiceSelection.of("wireguard")), TlsMode.HTTP_01, "manual",
+                new org.openhaven.engine.spec.VpnSpec(List.of(new org.openhaven.engine.spec.VpnSpec.Peer("phone"))));
+        Map<String, Object> fewer = configHashes(renderer.render(onePeer, store));
+
+        Map<String, Object> unchanged = new java.util.TreeMap<>(twoPeers);
+        unchanged.remove("wireguard");
+        assertThat(fewer).containsAllEntriesOf(unchanged);
+        assertThat(fewer.get("wireguard")).isNotEqualTo(twoPeers.get("wireguard"));
+    }
+
+    /** The config-hash label of each container that has one. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> configHashes(RenderedBundle bundle) {
+        Map<String, Object> compose = new org.yaml.snakeyaml.Yaml().load(bundle.text("compose.yaml"));
+        Map<String, Object> hashes = new java.util.TreeMap<>();
+        ((Map<String, Object>) compose.get("services")).forEach((name, body) -> {
+            if (((Map<String, Object>) body).get("labels") instanceof Map<?, ?> labels
+                    && labels.containsKey(ConfigHashLabels.LABEL)) {
+                hashes.put(name, labels.get(ConfigHashLabels.LABEL));
+            }
+        });
+        return hashes;
     }
 
     @SuppressWarnings("unchecked")
@@ -515,6 +556,23 @@ class StackRendererTest {
     void unknownServiceIsRefusedWithASuggestion() {
         assertThatThrownBy(() -> renderer.render(TestSpecs.only("nextclod"), TestSpecs.vault()))
                 .hasMessageContaining("services: unknown service 'nextclod' — did you mean 'nextcloud'?");
+    }
+
+    @Test
+    void manifestListsTheMailPortsExactlyWhenTheSpecTurnsMailOn() {
+        HavenSpec gitea = TestSpecs.only("gitea");
+        HavenSpec withMail = new HavenSpec(gitea.name(), gitea.domain(), gitea.owner(), gitea.server(), gitea.dns(),
+                gitea.tls(), gitea.services(), gitea.backup(), gitea.vpn(), new org.openhaven.engine.spec.MailSpec(true));
+
+        assertThat(renderer.render(withMail, TestSpecs.vault()).manifest().ports())
+                .extracting(p -> p.port() + "/" + p.protocol() + " " + p.service() + " " + p.purpose())
+                .containsExactly("25/tcp mail SMTP (mail from other servers)",
+                        "80/tcp traefik HTTP (redirects to HTTPS; Let's Encrypt HTTP-01)",
+                        "443/tcp traefik HTTPS for every service", "465/tcp mail SMTPS (sending from mail apps, TLS)",
+                        "587/tcp mail Submission (sending from mail apps, STARTTLS)", "993/tcp mail IMAPS (reading mail)",
+                        "2222/tcp gitea git over SSH (22 stays the server's own SSH)");
+        assertThat(renderer.render(gitea, TestSpecs.vault()).manifest().ports()).extracting(Manifest.Port::port)
+                .containsExactly(80, 443, 2222);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.openhaven.engine.haven.BundleRenderer;
 import org.openhaven.engine.haven.HostDeployer;
 import org.openhaven.engine.haven.HostTarget;
+import org.openhaven.engine.haven.MetHostKey;
 import org.openhaven.engine.haven.UserDataSource;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Deadline;
@@ -34,13 +35,14 @@ public final class DiscoverableTestHost implements UserDataSource, BundleRendere
     }
 
     @Override
-    public void waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation, Consumer<String> log) {
-        host().waitForSsh(target, deadline, cancellation, log);
+    public MetHostKey waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation,
+                                 Consumer<String> log) {
+        return host().waitForSsh(target, deadline, cancellation, log);
     }
 
     @Override
-    public void bootstrap(HostTarget target, Consumer<String> log) {
-        host().bootstrap(target, log);
+    public void bootstrap(HostTarget target, Path bundleDir, Consumer<String> log) {
+        host().bootstrap(target, bundleDir, log);
     }
 
     @Override

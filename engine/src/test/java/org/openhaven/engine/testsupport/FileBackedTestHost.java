@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.openhaven.engine.haven.BundleRenderer;
 import org.openhaven.engine.haven.HostDeployer;
 import org.openhaven.engine.haven.HostTarget;
+import org.openhaven.engine.haven.MetHostKey;
 import org.openhaven.engine.haven.HavenComponents;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Deadline;
@@ -49,12 +50,28 @@ public final class FileBackedTestHost implements HostDeployer, BundleRenderer {
     }
 
     @Override
-    public void waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation, Consumer<String> log) {
+    public MetHostKey waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation,
+                                 Consumer<String> log) {
+        boolean firstContact = !actions().contains("ssh " + target.host());
         append("ssh " + target.host());
+        return new MetHostKey(hostKey(target.host()), firstContact);
+    }
+
+    /** The stand-in server's host key fingerprint: a SHA-256 of its address, in OpenSSH's {@code SHA256:} form. */
+    public static String hostKey(String host) {
+        try {
+            return "SHA256:" + java.util.Base64.getEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(host.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
-    public void bootstrap(HostTarget target, Consumer<String> log) {
+    public void bootstrap(HostTarget target, Path bundleDir, Consumer<String> log) {
+        if (!Files.isDirectory(bundleDir)) {
+            throw new IllegalStateException("bootstrap without the rendered bundle " + bundleDir);
+        }
         append("bootstrap " + target.host());
         log.accept("bootstrapped (test host)");
     }

@@ -18,18 +18,29 @@ public final class StandInServices {
      * @param listenPort where httpd listens; anything but 80 makes the health check (which fetches port 80) fail
      */
     public static String service(String name, String wwwDir, int listenPort) {
+        return service(name, "www", wwwDir, listenPort);
+    }
+
+    /**
+     * One service entry serving {@code wwwDir} under the release's {@code mountDir} (mounted at {@code /www}).
+     *
+     * @param mountDir the release directory bind-mounted read-only at {@code /www}
+     */
+    public static String service(String name, String mountDir, String wwwDir, int listenPort) {
         return """
                   %1$s:
                     image: %2$s
                     command: ["httpd", "-f", "-p", "%3$d", "-h", "/www/%4$s"]
                     env_file: .env
                     volumes:
-                      - ./www:/www:ro
+                      - ./%5$s:/www:ro
+                    # httpd as PID 1 ignores SIGTERM: without this every recreate and restart waits Docker's 10 s.
+                    stop_grace_period: 1s
                     healthcheck:
                       test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1/"]
                       interval: 1s
                       timeout: 2s
                       retries: 2
-                """.formatted(name, LabHost.STANDIN_IMAGE, listenPort, wwwDir);
+                """.formatted(name, LabHost.STANDIN_IMAGE, listenPort, wwwDir, mountDir);
     }
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Builds the lab "VM" root filesystem as a tar: Debian bookworm (minbase) with sshd, nftables, sudo and a
-# Docker engine with docker-compose v1 inside. Run by LabHost when its cached tarball is missing; the cache key
-# is a hash of this file, so editing the recipe rebuilds the image.
+# Builds the lab "VM" root filesystem as a tar: Debian bookworm (minbase) with sshd, nftables, sudo, restic (the
+# haven's backup tool) and a Docker engine with docker-compose v1 inside. Run by LabHost when its cached tarball is
+# missing; the cache key is a hash of this file, so editing the recipe rebuilds the image.
 # Usage: labvm-build.sh OUTPUT_TAR DEBIAN_MIRROR
 set -eu
 out=$1
@@ -20,7 +20,7 @@ printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod 0755 "$root/usr/sbin/policy-rc.d"
 mount -t proc proc "$root/proc"
 chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-    docker.io docker-compose iptables
+    docker.io docker-compose iptables restic
 umount "$root/proc"
 rm -f "$root/usr/sbin/policy-rc.d"
 chroot "$root" apt-get clean

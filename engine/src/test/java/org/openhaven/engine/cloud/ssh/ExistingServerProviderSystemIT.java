@@ -19,6 +19,7 @@ import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.SshConnection;
 import org.openhaven.engine.remote.SshExecutor;
 import org.openhaven.engine.secrets.SecretGenerators;
+import org.openhaven.engine.testsupport.BaseOpenings;
 import org.openhaven.engine.testsupport.LabHost;
 
 /** The "server I already have" provider against the lab host over real SSH. */
@@ -75,7 +76,7 @@ class ExistingServerProviderSystemIT {
                     .strip()).isEqualTo("untouched");
             // The bootstrap itself refuses too, before it changes anything.
             HostBootstrap bootstrap = new HostBootstrap(new BootstrapOptions("portcheck",
-                    new SecretGenerators().ed25519("x").publicKeyLine(), false, false));
+                    new SecretGenerators().ed25519("x").publicKeyLine(), BaseOpenings.WEB_AND_WIREGUARD, false));
             try (SshConnection root = SshConnection.open(lab.target("root"), lab.rootKey().privateKeyPem(), null,
                     Duration.ofSeconds(10))) {
                 assertThatThrownBy(() -> bootstrap.run(new SshExecutor(root), OutputConsumer.IGNORE))
