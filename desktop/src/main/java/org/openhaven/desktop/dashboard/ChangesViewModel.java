@@ -9,6 +9,7 @@ import org.openhaven.desktop.wizard.DeployViewModel;
 import org.openhaven.desktop.wizard.ReviewViewModel;
 import org.openhaven.desktop.wizard.ServicesViewModel;
 import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.spec.MailSpec;
 import org.openhaven.engine.spec.ServiceSelection;
 
 /**
@@ -31,16 +32,24 @@ public final class ChangesViewModel {
         this.deployed = deployed;
         this.services = new ServicesViewModel(engine, async, () -> serverMemoryMb);
         deployed.serviceIds().forEach(id -> services.toggle(id, true));
+        services.mailProperty().set(deployed.mail() != null && deployed.mail().enabled());
         this.review = new ReviewViewModel(engine, async, this::edited);
         this.apply = new DeployViewModel(engine, async, this::edited, result -> onApplied.run());
         services.entered();
     }
 
-    /** The deployed spec with the edited service choice. */
+    /** The deployed spec with the edited service choice and mail switch. */
     public HavenSpec edited() {
         List<ServiceSelection> chosen = services.selected().stream().sorted().map(ServiceSelection::of).toList();
         return new HavenSpec(deployed.name(), deployed.domain(), deployed.owner(), deployed.server(), deployed.dns(),
-                deployed.tls(), chosen, deployed.backup(), deployed.vpn(), deployed.mail());
+                deployed.tls(), chosen, deployed.backup(), deployed.vpn(),
+                mail(services.mailProperty().get()));
+    }
+
+    /** The deployed mail setting when unchanged (absent stays absent), else the switch's. */
+    private MailSpec mail(boolean on) {
+        boolean was = deployed.mail() != null && deployed.mail().enabled();
+        return on == was ? deployed.mail() : new MailSpec(on);
     }
 
     public void toReview() {

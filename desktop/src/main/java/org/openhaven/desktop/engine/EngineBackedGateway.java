@@ -56,6 +56,8 @@ import org.slf4j.LoggerFactory;
 public final class EngineBackedGateway implements EngineGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineBackedGateway.class);
+    /** The catalog's mail server, turned on by the spec's mail switch rather than listed as a service. */
+    private static final String MAIL = "mail";
 
     /** The vault key under which the renderer keeps the owner's first Keycloak password. */
     static final String OWNER_PASSWORD_KEY = "keycloak/KEYCLOAK_OWNER_TEMPORARY_PASSWORD";
@@ -252,6 +254,18 @@ public final class EngineBackedGateway implements EngineGateway {
     }
 
     /** One link per web service of the haven: https://subdomain.domain. */
+    /**
+     * The mail server's row: it has no web page to probe, so its state is the server's verdict on its container
+     * (unknown until the server answers), and it has no link to open.
+     */
+    private Optional<ServiceHealth> mailHealth(HavenSpec spec, List<StatusReport.ServiceStatus> containers) {
+        if (spec.mail() == null || !spec.mail().enabled() || !catalog.entries().containsKey(MAIL)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ServiceHealth(MAIL, catalog.entries().get(MAIL).definition().name(), null,
+                ServerView.state(MAIL, containers).orElse(ServiceHealth.State.UNKNOWN), null));
+    }
+
     List<DeployResult.Link> links(HavenSpec spec) {
         List<DeployResult.Link> links = new ArrayList<>();
         for (String id : catalog.resolve(spec.serviceIds())) {
@@ -299,7 +313,8 @@ public final class EngineBackedGateway implements EngineGateway {
                     .map(server -> ServerView.merge(server, found.state())).orElse(found.state());
             Instant expiry = found.certificateExpiry() != null ? found.certificateExpiry() : domainCertificate;
             return new ServiceHealth(l.id(), l.name(), l.url(), state, expiry);
-        }).toList();
+        }).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        mailHealth(spec, containers).ifPresent(services::add);
         boolean deploying = engine.lockHolder(spec.havenId()).isPresent();
         if (report.isEmpty()) {
             return new HavenStatus(spec.name(), services, null, deploying, null, "", serverProblem);

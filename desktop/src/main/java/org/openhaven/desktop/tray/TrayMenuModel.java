@@ -38,7 +38,8 @@ public final class TrayMenuModel {
                 .add(TrayMenu.Item.separator())
                 .add(TrayMenu.Item.action("dashboard", Messages.get("tray.dashboard"), actions::openDashboard));
         if (status != null) {
-            for (ServiceHealth service : status.services()) {
+            // only services with a page to open (the mail server has none)
+            for (ServiceHealth service : status.services().stream().filter(h -> h.url() != null).toList()) {
                 menu.add(TrayMenu.Item.action("open:" + service.id(), Messages.get("tray.open", service.name()),
                         () -> actions.openUrl(service.url())));
             }

@@ -73,9 +73,43 @@ public final class ServicesPage extends WizardPage {
         error.managedProperty().bind(error.visibleProperty());
         VBox summary = new VBox(8, memory, bar, tooBig, added);
         summary.getStyleClass().add(Css.CARD);
-        VBox box = new VBox(18, error, cards, summary);
+        VBox box = new VBox(18, error, cards, mailCard(), summary);
         box.setPadding(new Insets(12, 0, 0, 0));
         return box;
+    }
+
+    /**
+     * The mail server: a switch rather than a service card, because it also opens the mail ports and publishes the
+     * domain's MX, SPF, DKIM and DMARC records. The note says what only the user can arrange: port 25 and the PTR.
+     */
+    private Node mailCard() {
+        CheckBox pick = new CheckBox();
+        pick.setId("service-mail");
+        pick.getStyleClass().add(Css.CARD_TITLE);
+        pick.textProperty().bind(Bindings.createStringBinding(() -> Messages.get("services.mail",
+                vm.mailHostProperty().get().isEmpty() ? Messages.get("services.mailYourDomain")
+                        : vm.mailHostProperty().get().substring(vm.mailHostProperty().get().indexOf('.') + 1)),
+                vm.mailHostProperty()));
+        pick.selectedProperty().bindBidirectional(vm.mailProperty());
+        Label note = new Label();
+        note.setId("mail-note");
+        note.setWrapText(true);
+        note.getStyleClass().add(Css.MUTED);
+        note.textProperty().bind(Bindings.createStringBinding(() -> Messages.get("services.mailNote",
+                vm.mailHostProperty().get().isEmpty() ? "mail.<domain>" : vm.mailHostProperty().get()),
+                vm.mailHostProperty()));
+        Label memory = new Label();
+        memory.getStyleClass().add(Css.TAG);
+        memory.textProperty().bind(Bindings.createStringBinding(() -> Formats.memory(vm.mailMemoryMb()),
+                vm.mailAvailableProperty()));
+        VBox card = new VBox(8, pick, note, memory);
+        card.getStyleClass().add(Css.CARD);
+        card.setOnMouseClicked(e -> pick.setSelected(!pick.isSelected()));
+        pick.selectedProperty().addListener((o, was, now) -> card.pseudoClassStateChanged(SELECTED, now));
+        card.pseudoClassStateChanged(SELECTED, pick.isSelected());
+        card.visibleProperty().bind(vm.mailAvailableProperty());
+        card.managedProperty().bind(card.visibleProperty());
+        return card;
     }
 
     private void rebuildCards() {

@@ -40,6 +40,7 @@ final class SpecAssembler {
         return new HavenSpec(name, apex,
                 new Owner(domain.ownerNameProperty().get().trim(), domain.ownerEmailProperty().get().trim()),
                 serverSpec, new DnsSpec(domain.dnsProviderProperty().get(), null), tls, chosen, backup,
-                new VpnSpec(List.of(new VpnSpec.Peer("phone"), new VpnSpec.Peer("this-computer"))), MailSpec.OFF);
+                new VpnSpec(List.of(new VpnSpec.Peer("phone"), new VpnSpec.Peer("this-computer"))),
+                services.mailProperty().get() ? new MailSpec(true) : MailSpec.OFF);
     }
 }

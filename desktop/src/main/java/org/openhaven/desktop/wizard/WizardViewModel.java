@@ -44,7 +44,7 @@ public final class WizardViewModel {
         welcome = new WelcomeViewModel();
         server = new ServerViewModel(engine, async);
         domain = new DomainViewModel(engine, async);
-        services = new ServicesViewModel(engine, async, server::serverMemoryMb);
+        services = new ServicesViewModel(engine, async, server::serverMemoryMb, domain::normalisedDomain);
         backups = new BackupsViewModel(engine, async);
         review = new ReviewViewModel(engine, async, this::spec);
         done = new DoneViewModel(clipboard);

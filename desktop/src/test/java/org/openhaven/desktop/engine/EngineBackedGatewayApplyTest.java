@@ -25,6 +25,7 @@ import org.openhaven.engine.plan.ProgressEvent;
 import org.openhaven.engine.secrets.Secret;
 import org.openhaven.engine.secrets.Vault;
 import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.spec.MailSpec;
 import org.openhaven.engine.testsupport.FileBackedTestHost;
 import org.openhaven.engine.testsupport.FileBackedTestProvider;
 import org.openhaven.engine.testsupport.TestHavens;
@@ -210,6 +211,30 @@ class EngineBackedGatewayApplyTest {
         assertThat(status.backupHealth()).isEqualTo(BackupHealth.HEALTHY);
         assertThat(status.backupError()).isEmpty();
         assertThat(status.serverProblem()).isEmpty();
+    }
+
+    @Test
+    void withMailTheDashboardListsTheMailServerWithTheServersVerdictAndNoLink() {
+        HavenSpec mail = new HavenSpec(spec.name(), spec.domain(), spec.owner(), spec.server(), spec.dns(),
+                spec.tls(), spec.services(), null, spec.vpn(), new MailSpec(true));
+        gateway.openVault(PASSPHRASE);
+        gateway.apply(mail, e -> { }, new Cancellation());
+        host.serviceState("mail", "running", "unhealthy");
+
+        assertThat(gateway.status().services()).filteredOn(h -> h.id().equals("mail"))
+                .singleElement().satisfies(h -> {
+                    assertThat(h.name()).isEqualTo("Mail");
+                    assertThat(h.state()).isEqualTo(ServiceHealth.State.DEGRADED);
+                    assertThat(h.url()).isNull();
+                });
+    }
+
+    @Test
+    void withoutMailTheDashboardHasNoMailRow() {
+        gateway.openVault(PASSPHRASE);
+        gateway.apply(spec, e -> { }, new Cancellation());
+
+        assertThat(gateway.status().services()).extracting(ServiceHealth::id).doesNotContain("mail");
     }
 
     @Test

@@ -131,7 +131,8 @@ public final class ScriptedTestEngine implements EngineGateway {
                 entry("onlyoffice", "OnlyOffice", "Edit documents together, right in Nextcloud", 2048),
                 entry("gitea", "Gitea", "Git hosting with issues and pull requests", 256),
                 entry("open-webui", "Open WebUI", "Chat with AI models that run on your own server", 512),
-                entry("mail", "Mail", "Your own email addresses, with spam filtering", 768),
+                // as in the real catalog: not a selectable service but the spec's mail switch
+                new CatalogEntry("mail", "Mail", "Your own mail server for the haven's domain", 512, List.of(), false),
                 new CatalogEntry("postgres", "PostgreSQL", "Database", 256, List.of(), false),
                 new CatalogEntry("redis", "Redis", "Cache", 64, List.of(), false),
                 new CatalogEntry("ollama", "Ollama", "Model runtime", 2048, List.of(), false),

@@ -115,6 +115,35 @@ class WizardViewModelTest {
     }
 
     @Test
+    void mailIsASwitchWhoseMemoryCountsAndWhoseHostIsTheDomainsMailName() {
+        toServicesPage();
+        ServicesViewModel services = wizard.services();
+        assertThat(services.mailAvailableProperty().get()).isTrue();
+        assertThat(services.selectable()).extracting(e -> e.id()).doesNotContain("mail");
+        assertThat(services.mailHostProperty().get()).isEqualTo("mail.example.org");
+        assertThat(services.mailProperty().get()).as("off until asked for").isFalse();
+        int without = services.totalMemoryMbProperty().get();
+
+        services.mailProperty().set(true);
+
+        assertThat(services.totalMemoryMbProperty().get()).isEqualTo(without + 512);
+        assertThat(services.mailMemoryMb()).isEqualTo(512);
+    }
+
+    @Test
+    void mailTurnedOnReachesTheSpecAndTheReviewShowsThePort25Warning() {
+        toServicesPage();
+        wizard.services().mailProperty().set(true);
+        wizard.next();
+        wizard.backups().enabledProperty().set(false);
+        wizard.next();
+        assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.REVIEW);
+
+        assertThat(wizard.spec().mail().enabled()).isTrue();
+        assertThat(wizard.review().previewProperty().get().warnings()).anyMatch(w -> w.contains("25"));
+    }
+
+    @Test
     void backupsNeedASuccessfulTestWriteUnlessTurnedOff() {
         toBackupsPage();
         BackupsViewModel backups = wizard.backups();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -74,6 +75,14 @@ class WizardWalkthroughTest {
         assertThat(step()).isEqualTo(WizardStep.SERVICES);
         await(() -> robot.lookup("#service-gitea").tryQuery().isPresent());
         robot.clickOn("#service-gitea");
+        await(() -> robot.lookup("#memory-total").queryAs(Label.class).getText().startsWith("2.5 GB of 4 GB"));
+        CheckBox mail = robot.lookup("#service-mail").queryAs(CheckBox.class);
+        assertThat(mail.getText()).isEqualTo("Mail server (your own addresses @example.org)");
+        assertThat(robot.lookup("#mail-note").queryAs(Label.class).getText()).contains("port 25")
+                .endsWith("reverse DNS (PTR) to mail.example.org.");
+        robot.interact(mail::fire);
+        await(() -> robot.lookup("#memory-total").queryAs(Label.class).getText().startsWith("3 GB of 4 GB"));
+        robot.interact(mail::fire);
         await(() -> robot.lookup("#memory-total").queryAs(Label.class).getText().startsWith("2.5 GB of 4 GB"));
         robot.clickOn("#next");
 

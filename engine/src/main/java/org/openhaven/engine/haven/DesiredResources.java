@@ -55,10 +55,7 @@ public final class DesiredResources {
                             "size", spec.server().size(), "image", IMAGE)));
             desired.add(new DesiredResource(ResourceKeys.IP, ResourceKind.IP, name + "-ip" + suffix,
                     Map.of("attached to", name + "-server" + suffix)));
-            for (String host : List.of(spec.domain(), "*." + spec.domain())) {
-                desired.add(new DesiredResource(ResourceKeys.dns("A", host), ResourceKind.DNS_RECORD, "A " + host,
-                        Map.of("points to", name + "-ip" + suffix, "provider", spec.dns().provider())));
-            }
+            desired.addAll(HavenDnsRecords.desired(spec, name + "-ip" + suffix));
         }
         desired.add(new DesiredResource(ResourceKeys.STACK, ResourceKind.RELEASE, name + " services",
                 stackProperties(spec)));

@@ -12,8 +12,9 @@ import org.openhaven.engine.state.HavenState;
 
 /**
  * The haven's apply as a DAG of steps. For a cloud haven: SSH key and firewall (in parallel) → server →
- * reserved IP and wait-running → DNS → DNS check (manual records served, nothing blocking HTTP-01), SSH →
- * bootstrap, and render beside it (after SSH: the bundle depends on the server's GPU); then (a pre-deploy backup
+ * reserved IP and wait-running → DNS (every record, mail's included) → DNS check (manual records served, nothing
+ * blocking HTTP-01), SSH → bootstrap, and render beside it (after SSH: the bundle depends on the server's GPU; after
+ * DNS: both read the DKIM key, and only one may create it); then (a pre-deploy backup
  * when the services change) deploy, verify and the backup's installation, prune. For an existing server only the host part runs.
  */
 final class HavenFlow {
@@ -37,8 +38,7 @@ final class HavenFlow {
             List<DesiredResource> records = desiredList.stream()
                     .filter(d -> d.kind() == ResourceKind.DNS_RECORD).toList();
             steps.add(new EnsureDnsRecords(flow, records));
-            steps.add(ConfirmDnsForCertificates.standard(flow, records.stream().map(d -> d.key().split(":", 3)[2])
-                    .distinct().toList()));
+            steps.add(ConfirmDnsForCertificates.standard(flow, HavenDnsRecords.addressedHosts(records)));
         }
         steps.addAll(HostSteps.steps(flow, cloud));
         steps.addAll(BackupSteps.steps(flow));

@@ -71,7 +71,7 @@ final class HostSteps {
                         return StepOutcome.changed("server prepared");
                     }
                 },
-                new RenderBundle(flow),
+                new RenderBundle(flow, cloud),
                 new HavenStep(flow, DEPLOY, "Deploy the services", deployAfter.toArray(String[]::new)) {
                     @Override
                     public String fingerprint() {
@@ -109,8 +109,11 @@ final class HostSteps {
      * SSH because the bundle depends on the server's {@link org.openhaven.engine.host.HostFacts} (a GPU for Ollama).
      */
     static final class RenderBundle extends HavenStep {
-        RenderBundle(FlowContext flow) {
-            super(flow, RENDER, "Render the configuration", WAIT_SSH);
+        RenderBundle(FlowContext flow, boolean cloud) {
+            // After the DNS step on a cloud server: both read the mail server's DKIM key from the vault, and the
+            // first to run creates it, so they must not run at the same time.
+            super(flow, RENDER, "Render the configuration",
+                    cloud ? new String[] {WAIT_SSH, EnsureDnsRecords.ID} : new String[] {WAIT_SSH});
         }
 
         @Override

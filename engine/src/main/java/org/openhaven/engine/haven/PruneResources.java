@@ -59,7 +59,9 @@ final class PruneResources extends HavenStep {
         if (record.kind() == ResourceKind.DNS_RECORD) {
             DnsZone zone = new DnsZone(record.attributes().get("zone"), record.attributes().get("zone name"));
             flow.dns().get().delete(zone, new org.openhaven.engine.dns.DnsRecord(record.attributes().get("type"),
-                    record.attributes().get("name"), record.attributes().get("content"), 300, null, false,
+                    record.attributes().get("name"), record.attributes().get("content"), 300,
+                    record.attributes().containsKey("priority") ? Integer.valueOf(record.attributes().get("priority"))
+                            : null, false,
                     record.providerId()));
             return;
         }

@@ -25,16 +25,16 @@ import org.openhaven.engine.spec.HavenSpec;
  */
 final class MailServerFiles {
 
-    /** The DKIM selector: the record is {@code mail._domainkey.<domain>}. */
-    static final String DKIM_SELECTOR = "mail";
+    static final String DKIM_SELECTOR = MailDnsRecords.DKIM_SELECTOR;
     static final String NOREPLY_PASSWORD_KEY = "mail/MAIL_NOREPLY_PASSWORD";
-    static final String DKIM_KEY = "mail/dkim-private-key";
+    static final String DKIM_KEY = MailDnsRecords.DKIM_VAULT_KEY;
     static final String HASH_SUFFIX = ".sha512-crypt";
 
     private final String domain;
     private final List<Account> accounts = new ArrayList<>();
     private final List<Alias> aliases = new ArrayList<>();
     private final Secret dkimPrivateKey;
+    private final Manifest.DnsRecordNeeded dkim;
 
     /** A mailbox and the SHA512-CRYPT hash of its password. */
     record Account(String address, Secret passwordHash) {
@@ -57,7 +57,8 @@ final class MailServerFiles {
             aliases.add(new Alias(postmaster, mailbox));
         }
         aliases.add(new Alias("abuse@" + domain, mailbox));
-        this.dkimPrivateKey = store.getOrCreate(DKIM_KEY, () -> generators.dkim().privateKeyPem());
+        this.dkim = MailDnsRecords.dkim(spec, store, generators);
+        this.dkimPrivateKey = store.find(DKIM_KEY).orElseThrow();
     }
 
     /** The owner's address when it is at the haven's domain, else {@code postmaster@<domain>}. */
@@ -94,14 +95,9 @@ final class MailServerFiles {
         return new Account(address, hash);
     }
 
-    /** The DNS name of the DKIM record: {@code mail._domainkey.example.org}. */
-    String dkimRecordName() {
-        return DKIM_SELECTOR + "._domainkey." + domain;
-    }
-
-    /** The DKIM TXT value ({@code v=DKIM1; k=rsa; p=…}) matching the key the server signs with. */
-    String dkimTxtValue() {
-        return SecretGenerators.dkimTxtValue(dkimPrivateKey);
+    /** The DKIM TXT record ({@code mail._domainkey.<domain>}) matching the key the server signs with. */
+    Manifest.DnsRecordNeeded dkimRecord() {
+        return dkim;
     }
 
     List<Account> accounts() {

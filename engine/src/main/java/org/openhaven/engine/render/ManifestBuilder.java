@@ -56,15 +56,12 @@ final class ManifestBuilder {
         } else {
             new TreeSet<>(hosts.byService().values()).forEach(h -> records.add(new Manifest.DnsRecordNeeded("A", h, ip)));
         }
-        if (spec.mail() != null && spec.mail().enabled()) {
-            String mailHost = "mail." + spec.domain();
+        if (MailDnsRecords.enabled(spec)) {
+            String mailHost = MailDnsRecords.host(spec.domain());
             if (spec.tls() != TlsMode.DNS_01 && !hosts.byService().containsValue(mailHost)) {
                 records.add(new Manifest.DnsRecordNeeded("A", mailHost, ip));
             }
-            records.add(new Manifest.DnsRecordNeeded("MX", spec.domain(), "10 " + mailHost + "."));
-            records.add(new Manifest.DnsRecordNeeded("TXT", spec.domain(), "v=spf1 mx -all"));
-            records.add(new Manifest.DnsRecordNeeded("TXT", "_dmarc." + spec.domain(),
-                    "v=DMARC1; p=quarantine; rua=mailto:postmaster@" + spec.domain()));
+            records.addAll(MailDnsRecords.withoutDkim(spec));
         }
         if (dkim != null) {
             records.add(dkim);

@@ -160,8 +160,7 @@ public final class StackRenderer {
 
         Manifest manifest = ManifestBuilder.build(spec, services, hosts, postDeploy, files.keySet(),
                 clientFiles.keySet(), resolved.warnings(),
-                mailServer == null ? null : new Manifest.DnsRecordNeeded("TXT", mailServer.dkimRecordName(),
-                        mailServer.dkimTxtValue()));
+                mailServer == null ? null : mailServer.dkimRecord());
         SortedMap<String, byte[]> bytes = utf8(files);
         String hash = hash(bytes, CanonicalJson.write(manifest));
         Manifest hashed = manifest.withHash(hash);

@@ -21,6 +21,8 @@ import org.openhaven.engine.plan.Plan;
 import org.openhaven.engine.plan.ProgressEvent;
 import org.openhaven.engine.plan.RunResult;
 import org.openhaven.engine.secrets.InMemorySecretStore;
+import org.openhaven.engine.secrets.SecretGenerators;
+import org.openhaven.engine.spec.MailSpec;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.state.HavenLock;
 import org.openhaven.engine.status.StatusReport;
@@ -69,6 +71,38 @@ class HavenEngineTest {
         assertThat(events).filteredOn(ProgressEvent.StepSucceeded.class::isInstance)
                 .extracting(e -> ((ProgressEvent.StepSucceeded) e).summary())
                 .anyMatch(s -> s.startsWith("already done: server family-server"));
+    }
+
+    @Test
+    void withMailTheDnsStepPublishesMxSpfDmarcAndTheVaultsDkimKeyAndDestroyRemovesThem() {
+        HavenSpec mail = new HavenSpec(spec.name(), spec.domain(), spec.owner(), spec.server(), spec.dns(), spec.tls(),
+                spec.services(), null, spec.vpn(), new MailSpec(true));
+        assertThat(engine.plan(mail).changes()).filteredOn(c -> c.kind() == ResourceKind.DNS_RECORD)
+                .extracting(c -> c.name())
+                .containsExactlyInAnyOrder("A family.example.org", "A *.family.example.org", "A mail.family.example.org",
+                        "MX family.example.org", "TXT family.example.org", "TXT _dmarc.family.example.org",
+                        "TXT mail._domainkey.family.example.org");
+
+        RunResult first = engine.apply(mail, secrets, null, events::add, CancellationToken.none(), "test");
+
+        assertThat(first.succeeded()).as("%s", first.failures()).isTrue();
+        String ip = provider.snapshot().dnsRecords.stream().filter(r -> r.get("name").equals("family.example.org")
+                && r.get("type").equals("A")).findFirst().orElseThrow().get("content");
+        String dkim = SecretGenerators.dkimTxtValue(secrets.find("mail/dkim-private-key").orElseThrow());
+        assertThat(provider.snapshot().dnsRecords)
+                .extracting(r -> r.get("type") + " " + r.get("name") + " " + r.get("content") + " "
+                        + r.getOrDefault("priority", "-"))
+                .containsExactlyInAnyOrder(
+                        "A family.example.org " + ip + " -", "A *.family.example.org " + ip + " -",
+                        "A mail.family.example.org " + ip + " -", "MX family.example.org mail.family.example.org 10",
+                        "TXT family.example.org v=spf1 mx -all -",
+                        "TXT _dmarc.family.example.org v=DMARC1; p=quarantine; rua=mailto:postmaster@family.example.org -",
+                        "TXT mail._domainkey.family.example.org " + dkim + " -");
+        assertThat(engine.plan(mail).hasChanges()).isFalse();
+
+        engine.destroy(mail, secrets, false, events::add, "test");
+
+        assertThat(provider.snapshot().dnsRecords).isEmpty();
     }
 
     @Test

@@ -22,7 +22,11 @@ import org.openhaven.engine.dns.verify.KnotServer;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.http.FakeTime;
+import org.openhaven.engine.plan.DesiredResource;
+import org.openhaven.engine.render.MailDnsRecords;
 import org.openhaven.engine.secrets.InMemorySecretStore;
+import org.openhaven.engine.secrets.SecretGenerators;
+import org.openhaven.engine.spec.MailSpec;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.state.HavenDirectory;
 import org.openhaven.engine.state.HavenStore;
@@ -88,6 +92,33 @@ class ManualDnsKnotIT {
                 "  *.family.example.org.    300 IN A     203.0.113.10",
                 "Waiting up to 5 min until the name servers of family.example.org serve them…");
         assertThat(snippet).content().contains("family.example.org.      300 IN A     203.0.113.10");
+    }
+
+    @Test
+    void mailRecordsAreShownAsAZoneFileTheServerLoadsAndAreCheckedIncludingTheSplitDkimKey() throws Exception {
+        HavenSpec mail = new HavenSpec(spec.name(), spec.domain(), spec.owner(), spec.server(), spec.dns(), spec.tls(),
+                spec.services(), null, spec.vpn(), new MailSpec(true));
+        String dkim = MailDnsRecords.dkim(mail, new InMemorySecretStore(), new SecretGenerators()).value();
+        assertThat(dkim.length()).isGreaterThan(255);
+        // what the ensure-dns step hands the manual provider for a haven with mail
+        for (DesiredResource d : HavenDnsRecords.desired(mail, "family-ip")) {
+            manual.upsert(new HavenLabel("family"), zone, HavenDnsRecords.record(d, "203.0.113.10", () -> dkim));
+        }
+        Path snippet = haven.root().resolve(ConfirmDnsForCertificates.SNIPPET_FILE);
+
+        assertThatThrownBy(() -> step.confirm(manual, zone, log::add))
+                .isInstanceOfSatisfying(OpenHavenException.class, e -> assertThat(e.userMessage())
+                        .contains("7 record(s)")
+                        .contains("family.example.org MX: expected mail.family.example.org, but no such record")
+                        .contains("mail._domainkey.family.example.org TXT: expected v=DKIM1; k=rsa; p="));
+        assertThat(log).contains("  family.example.org.                    300 IN MX    10 mail.family.example.org.",
+                "  mail._domainkey.family.example.org.    300 IN TXT   \"" + dkim.substring(0, 255) + "\" \""
+                        + dkim.substring(255) + "\"");
+
+        // The user pastes the saved snippet into their zone exactly as shown.
+        knot.replaceRecords(Files.readString(snippet));
+
+        assertThat(step.confirm(manual, zone, log::add)).startsWith("your DNS host serves the haven's records");
     }
 
     @Test

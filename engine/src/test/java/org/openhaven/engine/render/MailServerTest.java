@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhaven.engine.catalog.Catalog;
 import org.openhaven.engine.secrets.InMemorySecretStore;
+import org.openhaven.engine.secrets.SecretGenerators;
 import org.openhaven.engine.secrets.Secret;
 import org.openhaven.engine.spec.HavenSpec;
 import org.openhaven.engine.testsupport.Requirements;
@@ -121,6 +122,18 @@ class MailServerTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(path))))
                     .as(path).isEqualTo("rw-------");
         }
+    }
+
+    @Test
+    void dkimRecordTheDnsStepPublishesBeforeTheFirstRenderIsTheOneTheRenderedServerSignsWith() {
+        InMemorySecretStore vault = TestSpecs.vault();
+        HavenSpec spec = TestSpecs.withMail(TestSpecs.only("portal"));
+        Manifest.DnsRecordNeeded published = MailDnsRecords.dkim(spec, vault, new SecretGenerators());
+
+        RenderedBundle bundle = renderer.render(spec, vault);
+
+        assertThat(bundle.manifest().dnsRecords()).contains(published);
+        assertThat(published.name()).isEqualTo("mail._domainkey.example.org");
     }
 
     @Test

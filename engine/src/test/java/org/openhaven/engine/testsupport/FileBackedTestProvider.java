@@ -166,12 +166,14 @@ public final class FileBackedTestProvider implements CloudProvider, DnsProvider 
             if (r.get("type").equals(record.type()) && r.get("name").equals(record.name())
                     && label.selector().equals(r.get("label"))) {
                 r.put("content", record.content());
+                putPriority(r, record);
                 save(data);
                 return record.withProviderId(r.get("providerId"));
             }
         }
         Map<String, String> created = new TreeMap<>(Map.of("providerId", "rec-" + data.nextId++, "type", record.type(),
                 "name", record.name(), "content", record.content(), "label", label.selector()));
+        putPriority(created, record);
         data.dnsRecords.add(created);
         data.creations.merge("DNS_RECORD:" + record.type() + " " + record.name(), 1, Integer::sum);
         save(data);
@@ -183,9 +185,16 @@ public final class FileBackedTestProvider implements CloudProvider, DnsProvider 
     public synchronized List<DnsRecord> listOwned(HavenLabel label, DnsZone zone) {
         gate();
         return load().dnsRecords.stream().filter(r -> label.selector().equals(r.get("label")))
-                .map(r -> new DnsRecord(r.get("type"), r.get("name"), r.get("content"), 300, null, false,
+                .map(r -> new DnsRecord(r.get("type"), r.get("name"), r.get("content"), 300,
+                        r.containsKey("priority") ? Integer.valueOf(r.get("priority")) : null, false,
                         r.get("providerId")))
                 .toList();
+    }
+
+    private static void putPriority(Map<String, String> stored, DnsRecord record) {
+        if (record.priority() != null) {
+            stored.put("priority", String.valueOf(record.priority()));
+        }
     }
 
     @Override

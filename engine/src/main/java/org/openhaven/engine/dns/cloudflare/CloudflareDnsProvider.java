@@ -14,6 +14,7 @@ import org.openhaven.engine.cloud.HavenLabel;
 import org.openhaven.engine.dns.DnsProvider;
 import org.openhaven.engine.dns.DnsRecord;
 import org.openhaven.engine.dns.DnsZone;
+import org.openhaven.engine.dns.TxtStrings;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.http.Pagination;
@@ -159,7 +160,8 @@ public final class CloudflareDnsProvider implements DnsProvider {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", record.type().toUpperCase(Locale.ROOT));
         body.put("name", record.name());
-        body.put("content", record.content());
+        // TXT content is RFC 1035 quoted strings of at most 255 bytes each ("DNS Records for a Zone", TXT).
+        body.put("content", isTxt(record.type()) ? TxtStrings.quote(record.content()) : record.content());
         body.put("ttl", record.ttl());
         if (record.priority() != null) {
             body.put("priority", record.priority());
@@ -171,8 +173,13 @@ public final class CloudflareDnsProvider implements DnsProvider {
 
     static DnsRecord toRecord(JsonNode record) {
         Integer priority = record.path("priority").isNumber() ? record.path("priority").asInt() : null;
+        String content = record.path("content").asText();
+        // Records made in the dashboard may hold an unquoted TXT value; ours are quoted and joined here.
+        if (isTxt(record.path("type").asText()) && content.startsWith("\"")) {
+            content = TxtStrings.unquote(content);
+        }
         return new DnsRecord(record.path("type").asText(), record.path("name").asText(),
-                record.path("content").asText(), record.path("ttl").asInt(1), priority,
+                content, record.path("ttl").asInt(1), priority,
                 record.path("proxied").asBoolean(false), record.path("id").asText());
     }
 
@@ -185,6 +192,10 @@ public final class CloudflareDnsProvider implements DnsProvider {
                     .build();
         }
         return body;
+    }
+
+    private static boolean isTxt(String type) {
+        return "TXT".equalsIgnoreCase(type);
     }
 
     static String comment(HavenLabel label) {

@@ -3,6 +3,7 @@ package org.openhaven.engine.dns.manual;
 import java.util.List;
 import java.util.Locale;
 import org.openhaven.engine.dns.DnsRecord;
+import org.openhaven.engine.dns.TxtStrings;
 
 /**
  * Renders records as an RFC 1035 zone-file snippet the user can paste at any DNS host (or import where the host
@@ -30,7 +31,7 @@ public final class ZoneFileSnippet {
         return switch (type) {
             case "CNAME" -> fqdn(record.content());
             case "MX" -> (record.priority() == null ? 10 : record.priority()) + " " + fqdn(record.content());
-            case "TXT" -> quoted(record.content());
+            case "TXT" -> TxtStrings.quote(record.content());
             default -> record.content();
         };
     }
@@ -39,15 +40,4 @@ public final class ZoneFileSnippet {
         return name.endsWith(".") ? name : name + ".";
     }
 
-    private static String quoted(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < Math.max(text.length(), 1); i += 255) {
-            if (i > 0) {
-                out.append(' ');
-            }
-            String chunk = text.substring(Math.min(i, text.length()), Math.min(text.length(), i + 255));
-            out.append('"').append(chunk.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return out.toString();
-    }
 }

@@ -3,11 +3,10 @@ package org.openhaven.engine.dns.route53;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import org.openhaven.engine.dns.DnsRecord;
+import org.openhaven.engine.dns.TxtStrings;
 import org.openhaven.engine.error.OpenHavenException;
 
 /**
@@ -16,8 +15,6 @@ import org.openhaven.engine.error.OpenHavenException;
  * trailing dot).
  */
 final class Route53Values {
-
-    private static final int TXT_CHUNK = 255;
 
     private Route53Values() {
     }
@@ -51,28 +48,11 @@ final class Route53Values {
 
     /** {@code "chunk1" "chunk2"}: TXT strings are at most 255 characters; quotes and backslashes escaped. */
     static String quoteTxt(String text) {
-        List<String> chunks = new ArrayList<>();
-        for (int i = 0; i < text.length(); i += TXT_CHUNK) {
-            String chunk = text.substring(i, Math.min(text.length(), i + TXT_CHUNK));
-            chunks.add("\"" + chunk.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
-        }
-        return chunks.isEmpty() ? "\"\"" : String.join(" ", chunks);
+        return TxtStrings.quote(text);
     }
 
     static String unquoteTxt(String value) {
-        StringBuilder text = new StringBuilder();
-        boolean inside = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                inside = !inside;
-            } else if (c == '\\' && inside && i + 1 < value.length()) {
-                text.append(value.charAt(++i));
-            } else if (inside) {
-                text.append(c);
-            }
-        }
-        return text.toString();
+        return TxtStrings.unquote(value);
     }
 
     static String normalise(String name) {

@@ -204,6 +204,45 @@ class CloudflareContractIT {
         CF.verify(postRequestedFor(urlPathEqualTo(RECORDS)));
     }
 
+    /**
+     * developers.cloudflare.com/api/resources/dns/subresources/records/methods/create/ (MX Record): "priority:
+     * Required for MX, SRV and URI records"; the content is the mail server's host name.
+     */
+    @Test
+    void mxIsCreatedWithItsPriorityApartFromTheHost() {
+        CF.stubFor(get(urlPathEqualTo(RECORDS)).willReturn(okJson(list("", 1, 0))));
+        CF.stubFor(post(urlPathEqualTo(RECORDS)).willReturn(okJson(single(record("r3", "MX", "example.org",
+                "mail.example.org", false, "openhaven=demo").replace("\"ttl\"", "\"priority\": 10, \"ttl\"")))));
+
+        DnsRecord landed = cloudflare.upsert(LABEL, ZONE,
+                new DnsRecord("MX", "example.org", "mail.example.org", 300, 10, false, null));
+
+        CF.verify(postRequestedFor(urlPathEqualTo(RECORDS)).withRequestBody(equalToJson("{\"type\": \"MX\", "
+                + "\"name\": \"example.org\", \"content\": \"mail.example.org\", \"priority\": 10, \"ttl\": 300, "
+                + "\"proxied\": false, \"comment\": \"openhaven=demo\"}")));
+        assertThat(landed.priority()).isEqualTo(10);
+    }
+
+    /**
+     * developers.cloudflare.com/api/resources/dns/subresources/records/methods/create/ (TXT Record): "The content
+     * must consist of quoted character strings (RFC 1035), each with a length of up to 255 bytes."
+     */
+    @Test
+    void longDkimTxtIsSentAsQuotedStringsOfAtMost255AndReadBackWhole() {
+        String dkim = "v=DKIM1; k=rsa; p=" + "B".repeat(380);
+        String quoted = "\"" + dkim.substring(0, 255) + "\" \"" + dkim.substring(255) + "\"";
+        CF.stubFor(get(urlPathEqualTo(RECORDS)).willReturn(okJson(list("", 1, 0))));
+        CF.stubFor(post(urlPathEqualTo(RECORDS)).willReturn(okJson(single(record("r4", "TXT",
+                "mail._domainkey.example.org", quoted.replace("\"", "\\\""), false, "openhaven=demo")))));
+
+        DnsRecord landed = cloudflare.upsert(LABEL, ZONE, DnsRecord.desired("TXT", "mail._domainkey.example.org",
+                dkim));
+
+        CF.verify(postRequestedFor(urlPathEqualTo(RECORDS)).withRequestBody(equalToJson("{\"content\": \""
+                + quoted.replace("\"", "\\\"") + "\"}", false, true)));
+        assertThat(landed.content()).isEqualTo(dkim);
+    }
+
     @Test
     void proxiedRecordIsReportedBeforeCertificatesAreRequested() {
         CF.stubFor(get(urlPathEqualTo(RECORDS)).withQueryParam("name", equalTo("cloud.example.org"))

@@ -151,6 +151,37 @@ class Route53ContractIT {
                 .contains("<Value>&quot;v=spf1 mx -all&quot;</Value>");
     }
 
+    /**
+     * docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html#TXTFormat: "A single string can
+     * include up to 255 characters"; a longer value is several quoted strings in one ResourceRecord Value.
+     */
+    @Test
+    void upsertOfADkimKeyLongerThan255SendsOneValueOfQuotedStringsOfAtMost255() {
+        String dkim = "v=DKIM1; k=rsa; p=" + "A".repeat(380);
+        rrset("mail._domainkey.example.org", "TXT", sets());
+        rrset("_openhaven-demo.example.org", "TXT", sets());
+        R53.stubFor(post(urlPathMatching(RRSET)).willReturn(xml(CHANGED)));
+
+        route53.upsert(LABEL, ZONE, DnsRecord.desired("TXT", "mail._domainkey.example.org", dkim));
+
+        assertThat(changeBody()).contains("<Name>mail._domainkey.example.org</Name><Type>TXT</Type>")
+                .contains("<Value>&quot;" + dkim.substring(0, 255) + "&quot; &quot;" + dkim.substring(255)
+                        + "&quot;</Value>");
+    }
+
+    /** API_ResourceRecord.html: an MX value is "priority mail-host", e.g. {@code 10 mail.example.com}. */
+    @Test
+    void upsertOfMxSendsPriorityAndHostInOneValue() {
+        rrset("example.org", "MX", sets());
+        rrset("_openhaven-demo.example.org", "TXT", sets());
+        R53.stubFor(post(urlPathMatching(RRSET)).willReturn(xml(CHANGED)));
+
+        route53.upsert(LABEL, ZONE, new DnsRecord("MX", "example.org", "mail.example.org", 300, 10, false, null));
+
+        assertThat(changeBody()).contains("<Name>example.org</Name><Type>MX</Type>")
+                .contains("<Value>10 mail.example.org</Value>");
+    }
+
     @Test
     void upsertRefusesToReplaceAnAddressTheUserMade() {
         rrset("cloud.example.org", "A", sets(set("cloud.example.org.", "A", "198.51.100.77")));
