@@ -119,12 +119,14 @@ public final class HavenEngine {
 
     /**
      * The plan for bringing the haven to {@code spec}, with the provider's warnings for it (such as its port-25
-     * policy when mail is on); needs no network and no secrets.
+     * policy when mail is on) and, on a server the user already has, the DNS records to set by hand; needs no
+     * network and no secrets.
      */
     public Plan plan(HavenSpec spec) {
         HavenState state = stateFile(spec.havenId()).read();
         return Planner.plan(ServerReplacement.withoutBookkeeping(state), DesiredResources.of(spec, state))
-                .withWarnings(providers.warnings(spec));
+                .withWarnings(java.util.stream.Stream.concat(providers.warnings(spec).stream(),
+                        ExistingServerDns.warnings(spec).stream()).toList());
     }
 
     /** The backup repository size the storage estimate assumes, before the haven has any data. */
