@@ -32,7 +32,7 @@ public final class ChangesViewModel {
         this.deployed = deployed;
         this.services = new ServicesViewModel(engine, async, () -> serverMemoryMb);
         deployed.serviceIds().forEach(id -> services.toggle(id, true));
-        services.mailProperty().set(deployed.mail() != null && deployed.mail().enabled());
+        services.mailProperty().set(deployed.mailEnabled());
         this.review = new ReviewViewModel(engine, async, this::edited);
         this.apply = new DeployViewModel(engine, async, this::edited, result -> onApplied.run());
         services.entered();
@@ -48,7 +48,7 @@ public final class ChangesViewModel {
 
     /** The deployed mail setting when unchanged (absent stays absent), else the switch's. */
     private MailSpec mail(boolean on) {
-        boolean was = deployed.mail() != null && deployed.mail().enabled();
+        boolean was = deployed.mailEnabled();
         return on == was ? deployed.mail() : new MailSpec(on);
     }
 

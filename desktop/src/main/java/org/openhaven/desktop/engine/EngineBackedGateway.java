@@ -259,7 +259,7 @@ public final class EngineBackedGateway implements EngineGateway {
      * (unknown until the server answers), and it has no link to open.
      */
     private Optional<ServiceHealth> mailHealth(HavenSpec spec, List<StatusReport.ServiceStatus> containers) {
-        if (spec.mail() == null || !spec.mail().enabled() || !catalog.entries().containsKey(MAIL)) {
+        if (!spec.mailEnabled() || !catalog.entries().containsKey(MAIL)) {
             return Optional.empty();
         }
         return Optional.of(new ServiceHealth(MAIL, catalog.entries().get(MAIL).definition().name(), null,

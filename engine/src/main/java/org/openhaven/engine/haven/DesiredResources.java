@@ -74,7 +74,7 @@ public final class DesiredResources {
         if (spec.vpn() != null && !spec.vpn().peers().isEmpty()) {
             rules.add(FirewallRule.udp(Integer.parseInt(WIREGUARD_PORT), "WireGuard"));
         }
-        if (spec.mail() != null && spec.mail().enabled()) {
+        if (spec.mailEnabled()) {
             rules.addAll(FirewallRuleset.MAIL);
         }
         // Then what the resolved services declare (gitea's 2222 for git over SSH, …), once per port and protocol.
@@ -102,7 +102,7 @@ public final class DesiredResources {
                 .map(s -> s.options().isEmpty() ? s.id() : s.id() + s.options())
                 .collect(Collectors.joining(",")));
         properties.put("tls", spec.tls() == null ? "" : spec.tls().yamlName());
-        properties.put("mail", String.valueOf(spec.mail() != null && spec.mail().enabled()));
+        properties.put("mail", String.valueOf(spec.mailEnabled()));
         properties.put("vpn peers", spec.vpn() == null ? "" : spec.vpn().peers().stream()
                 .map(p -> p.name()).collect(Collectors.joining(",")));
         properties.put("backup", spec.backupTarget().map(b -> b.bucket() + "/" + b.prefix()).orElse("off"));

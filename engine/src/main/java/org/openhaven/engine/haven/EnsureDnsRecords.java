@@ -40,8 +40,8 @@ final class EnsureDnsRecords extends HavenStep {
         DnsZone zone = dns.findZone(flow.spec().domain());
         List<DnsRecord> owned = dns.listOwned(flow.label(), zone);
         String ip = address(context);
-        return records.stream().allMatch(d -> owned.stream().anyMatch(r -> r.sameAs(desired(d, ip))
-                && java.util.Objects.equals(r.priority(), desired(d, ip).priority())));
+        return records.stream().map(d -> desired(d, ip)).allMatch(wanted -> owned.stream()
+                .anyMatch(r -> r.sameAs(wanted) && java.util.Objects.equals(r.priority(), wanted.priority())));
     }
 
     @Override

@@ -18,7 +18,7 @@ final class ExistingServerDns {
             return List.of();
         }
         String domain = spec.domain();
-        String mail = spec.mail() != null && spec.mail().enabled()
+        String mail = spec.mailEnabled()
                 ? " With mail on, also add the MX, SPF, DKIM and DMARC records that `openhaven render` lists."
                 : "";
         return List.of("OpenHaven does not set DNS records for a server you already have: point " + domain

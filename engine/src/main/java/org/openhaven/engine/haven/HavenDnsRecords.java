@@ -35,14 +35,14 @@ final class HavenDnsRecords {
     static List<DesiredResource> desired(HavenSpec spec, String ipName) {
         List<DesiredResource> desired = new ArrayList<>();
         List<String> addressed = new ArrayList<>(List.of(spec.domain(), "*." + spec.domain()));
-        if (MailDnsRecords.enabled(spec)) {
+        if (spec.mailEnabled()) {
             addressed.add(MailDnsRecords.host(spec.domain()));
         }
         for (String host : addressed) {
             desired.add(new DesiredResource(ResourceKeys.dns("A", host), ResourceKind.DNS_RECORD, "A " + host,
                     Map.of("points to", ipName, "provider", spec.dns().provider())));
         }
-        if (MailDnsRecords.enabled(spec)) {
+        if (spec.mailEnabled()) {
             List<Manifest.DnsRecordNeeded> mail = new ArrayList<>(MailDnsRecords.withoutDkim(spec));
             mail.add(new Manifest.DnsRecordNeeded("TXT", MailDnsRecords.dkimName(spec.domain()), DKIM_VALUE));
             for (Manifest.DnsRecordNeeded record : mail) {

@@ -21,11 +21,6 @@ public final class MailDnsRecords {
     private MailDnsRecords() {
     }
 
-    /** True when the spec turns the mail server on. */
-    public static boolean enabled(HavenSpec spec) {
-        return spec.mail() != null && spec.mail().enabled();
-    }
-
     /** {@code mail.<domain>}: the MX target, the certificate name and the name the PTR record should carry. */
     public static String host(String domain) {
         return "mail." + domain;

@@ -56,7 +56,7 @@ final class ManifestBuilder {
         } else {
             new TreeSet<>(hosts.byService().values()).forEach(h -> records.add(new Manifest.DnsRecordNeeded("A", h, ip)));
         }
-        if (MailDnsRecords.enabled(spec)) {
+        if (spec.mailEnabled()) {
             String mailHost = MailDnsRecords.host(spec.domain());
             if (spec.tls() != TlsMode.DNS_01 && !hosts.byService().containsValue(mailHost)) {
                 records.add(new Manifest.DnsRecordNeeded("A", mailHost, ip));

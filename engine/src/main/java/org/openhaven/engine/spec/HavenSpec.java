@@ -36,6 +36,11 @@ public record HavenSpec(
         return services.stream().map(ServiceSelection::id).toList();
     }
 
+    /** True when the spec turns the mail server on ({@code mail: true}); a spec without a mail section has it off. */
+    public boolean mailEnabled() {
+        return mail != null && mail.enabled();
+    }
+
     /** The label value every cloud resource of this haven carries: {@code openhaven=<name>}. */
     public String havenId() {
         return name;

@@ -278,7 +278,7 @@ public final class SpecValidator {
         if (spec.vpn() != null && !spec.vpn().peers().isEmpty()) {
             ids.add("wireguard");
         }
-        if (spec.mail() != null && spec.mail().enabled()) {
+        if (spec.mailEnabled()) {
             ids.add("mail");
         }
         if (spec.backup() != null) {

@@ -122,7 +122,7 @@ public final class AwsCloudProvider implements CloudProvider, org.openhaven.engi
 
     /** The provider's port-25 policy when the haven runs a mail server; needs no credentials, so plans can show it. */
     public static List<String> policyWarnings(HavenSpec spec) {
-        if (spec.mail() == null || !spec.mail().enabled()) {
+        if (!spec.mailEnabled()) {
             return List.of();
         }
         return List.of("AWS throttles outgoing mail on port 25 for every EC2 account. Before the haven can send "

@@ -103,7 +103,7 @@ public final class DigitalOceanCloudProvider implements CloudProvider {
 
     /** The provider's port-25 policy when the haven runs a mail server; needs no credentials, so plans can show it. */
     public static List<String> policyWarnings(HavenSpec spec) {
-        if (spec.mail() == null || !spec.mail().enabled()) {
+        if (!spec.mailEnabled()) {
             return List.of();
         }
         return List.of("DigitalOcean blocks outgoing SMTP (port 25) on droplets to fight spam and does not lift "

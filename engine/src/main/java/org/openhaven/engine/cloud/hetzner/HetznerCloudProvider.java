@@ -102,7 +102,7 @@ public final class HetznerCloudProvider implements CloudProvider {
 
     /** The provider's port-25 policy when the haven runs a mail server; needs no credentials, so plans can show it. */
     public static List<String> policyWarnings(HavenSpec spec) {
-        if (spec.mail() == null || !spec.mail().enabled()) {
+        if (!spec.mailEnabled()) {
             return List.of();
         }
         return List.of("Hetzner blocks outgoing mail (ports 25 and 465) on new accounts until the first invoice "
