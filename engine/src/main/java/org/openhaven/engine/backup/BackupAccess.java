@@ -1,6 +1,7 @@
 package org.openhaven.engine.backup;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.openhaven.engine.error.OpenHavenException;
@@ -25,6 +26,39 @@ public interface BackupAccess {
 
     /** Called once the data is restored and healthy: the recovery is complete, a later one starts afresh. */
     default void recoveryFinished(RecoverySite site) {
+    }
+
+    /**
+     * The whole recovery, one sequence for every caller: {@link #prepareRecovery} (a new server with empty data),
+     * the backup installed there with the kit's password and every service restored from the snapshot, each one
+     * checked healthy, then {@link #recoveryFinished}. Resumable: after a failure, the same call continues.
+     *
+     * @param snapshot        the snapshot to restore; empty for the newest
+     * @param deployProgress  the new server's steps
+     * @param restoreProgress the restore's steps
+     */
+    default Recovered recover(RecoveryRequest request, Optional<String> snapshot, ProgressListener deployProgress,
+                              ProgressListener restoreProgress, Clock clock) {
+        RecoverySite site = prepareRecovery(request, deployProgress);
+        Restore.Result result = new DisasterRecovery(site.haven().plan(), request.kit(), site.credentials(),
+                site.haven().health(), restoreProgress, clock)
+                .recover(site::target, snapshot, site.haven().services());
+        recoveryFinished(site);
+        return new Recovered(site.haven().domain(), result, site.notes());
+    }
+
+    /**
+     * A finished recovery.
+     *
+     * @param domain   the haven's domain, now served by the new server
+     * @param restored the snapshot restored and the services it held
+     * @param notes    what the user should know afterwards (the replaced server that may still run)
+     */
+    record Recovered(String domain, Restore.Result restored, List<String> notes) {
+
+        public Recovered {
+            notes = List.copyOf(notes);
+        }
     }
 
     /**

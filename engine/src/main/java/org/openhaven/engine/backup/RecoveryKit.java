@@ -35,7 +35,9 @@ public record RecoveryKit(String havenId, String domain, ResticRepository reposi
                 HOW TO RECOVER WITH OPENHAVEN
                 1. Install OpenHaven on any computer and keep your storage provider's S3 access key at hand,
                    and your haven.yaml (keep a copy with this kit) if it is not the computer that set the haven up.
-                2. Run: openhaven recover --kit <this file> --spec haven.yaml --yes
+                2. In the OpenHaven app: "Restore a haven from its recovery kit" on the welcome page (or
+                   "Recover on a new server…" in the dashboard's menu), then pick this file.
+                   Or on the command line: openhaven recover --kit <this file> --spec haven.yaml --yes
                 3. OpenHaven creates a new server, restores every service from the latest backup, points
                    %s at it and checks that every service is healthy.
 
@@ -68,7 +70,9 @@ public record RecoveryKit(String havenId, String domain, ResticRepository reposi
 
                 1. Install OpenHaven on any computer and keep your storage provider's S3 access key at hand,
                    and your `haven.yaml` (keep a copy with this kit) if it is not the computer that set the haven up.
-                2. Run `openhaven recover --kit <this file> --spec haven.yaml --yes`.
+                2. In the OpenHaven app, choose **Restore a haven from its recovery kit** on the welcome page (or
+                   **Recover on a new server…** in the dashboard's menu) and pick this file. Or, on the command
+                   line, run `openhaven recover --kit <this file> --spec haven.yaml --yes`.
                 3. OpenHaven creates a new server, restores every service from the latest backup, points
                    `%s` at it and checks that every service is healthy.
 

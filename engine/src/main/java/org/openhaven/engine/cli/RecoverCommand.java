@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.openhaven.engine.backup.BackupAccess;
-import org.openhaven.engine.backup.DisasterRecovery;
 import org.openhaven.engine.backup.RecoveryKit;
 import org.openhaven.engine.backup.RecoveryKitFile;
 import org.openhaven.engine.backup.Restore;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.haven.HavenRecovery;
 import org.openhaven.engine.plan.ProgressEvent;
 import org.openhaven.engine.plan.ProgressListener;
 import org.openhaven.engine.secrets.Secret;
@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
                 + "a failure: it continues where it stopped.")
 public final class RecoverCommand implements Callable<Integer> {
 
-    static final String KEY_ID_ENV = "OPENHAVEN_BACKUP_ACCESS_KEY_ID";
-    static final String SECRET_KEY_ENV = "OPENHAVEN_BACKUP_SECRET_ACCESS_KEY";
+    static final String KEY_ID_ENV = HavenRecovery.KEY_ID_ENV;
+    static final String SECRET_KEY_ENV = HavenRecovery.SECRET_KEY_ENV;
 
     private final BackupAccess access;
     private final Clock clock;
@@ -69,10 +69,7 @@ public final class RecoverCommand implements Callable<Integer> {
         try {
             RecoveryKit kit = RecoveryKitFile.read(kitFile);
             if (!yes) {
-                err.println("Recovering creates a NEW server for " + kit.havenId() + " at its provider (a paid "
-                        + "resource), points " + kit.domain() + " at it and restores every service from "
-                        + (snapshot == null ? "the newest backup" : "snapshot " + snapshot)
-                        + ". The old server is kept, never deleted.");
+                err.println(HavenRecovery.confirmation(kit, Optional.ofNullable(snapshot)));
                 err.println("  → Run the command again with --yes to go ahead.");
                 return OpenHavenCli.USAGE;
             }
@@ -87,15 +84,13 @@ public final class RecoverCommand implements Callable<Integer> {
                 bars = context.terminal().drawsProgressBars();
             }
             try (ProgressPrinter printer = new ProgressPrinter(out, bars)) {
-                BackupAccess.RecoverySite site = backups.prepareRecovery(new BackupAccess.RecoveryRequest(kit,
-                        Optional.ofNullable(specFile), s3Key(KEY_ID_ENV), s3Key(SECRET_KEY_ENV)), printer);
-                Restore.Result result = new DisasterRecovery(site.haven().plan(), kit, site.credentials(),
-                        site.haven().health(), restoreProgress(out), clock)
-                        .recover(site::target, Optional.ofNullable(snapshot), site.haven().services());
-                backups.recoveryFinished(site);
+                BackupAccess.Recovered recovered = backups.recover(new BackupAccess.RecoveryRequest(kit,
+                                Optional.ofNullable(specFile), s3Key(KEY_ID_ENV), s3Key(SECRET_KEY_ENV)),
+                        Optional.ofNullable(snapshot), printer, restoreProgress(out), clock);
+                Restore.Result result = recovered.restored();
                 out.println("Recovered " + kit.domain() + " from snapshot " + result.snapshot().shortId() + " ("
                         + BackupCommand.TIME.format(result.snapshot().time()) + " UTC); every service is healthy.");
-                site.notes().forEach(out::println);
+                recovered.notes().forEach(out::println);
             }
             return OpenHavenCli.OK;
         } catch (OpenHavenException e) {
@@ -114,15 +109,11 @@ public final class RecoverCommand implements Callable<Integer> {
     }
 
     private Optional<Secret> s3Key(String variable) {
-        String value = env.get(variable);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
+        return HavenRecovery.storageKeyFromEnv(env, variable);
     }
 
     /** The storage keys are in neither the vault nor the environment. */
     static OpenHavenException missingS3Keys() {
-        return OpenHavenException.config("The S3 keys of the backup storage are needed to recover, and neither "
-                        + KEY_ID_ENV + " nor this computer's vault holds them.",
-                "Set " + KEY_ID_ENV + " and " + SECRET_KEY_ENV + " to a key pair from your storage provider "
-                        + "that may read and write the bucket named in the kit.");
+        return HavenRecovery.missingStorageKeys();
     }
 }

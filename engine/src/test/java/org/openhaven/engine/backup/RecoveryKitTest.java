@@ -28,6 +28,7 @@ class RecoveryKitTest {
                 .contains("Password:    Tr0ub4dor&3-long-enough\n")
                 .contains("Created:     2026-11-24 20:30 UTC\n")
                 .contains("openhaven recover --kit")
+                .contains("\"Restore a haven from its recovery kit\" on the welcome page")
                 .contains("restic restore latest --target /restore")
                 .contains("psql -v ON_ERROR_STOP=1 -d <database> -f <file>");
     }
