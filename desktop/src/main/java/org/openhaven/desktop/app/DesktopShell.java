@@ -23,6 +23,7 @@ import org.openhaven.desktop.dashboard.Poller;
 import org.openhaven.desktop.dashboard.QrDialog;
 import org.openhaven.desktop.engine.EngineGateway;
 import org.openhaven.desktop.engine.HavenRef;
+import org.openhaven.desktop.recovery.RecoveryDialog;
 import org.openhaven.desktop.vault.PassphraseDialog;
 import org.openhaven.desktop.vault.VaultUnlockViewModel;
 import org.openhaven.engine.error.OpenHavenException;
@@ -144,6 +145,8 @@ public final class DesktopShell {
     }
 
     public void showWizard(Stage stage, Runnable onFinished) {
+        // a recovered haven is set up like a deployed one: the dashboard follows, as after the wizard
+        wizard.welcome().onRecover(() -> RecoveryDialog.show(stage, engine, async, openUrl, onFinished));
         stage.setTitle(Messages.get("app.title"));
         stage.setScene(wizardScene(onFinished));
         stage.setMinWidth(900);
@@ -160,7 +163,8 @@ public final class DesktopShell {
         });
         Poller poller = new Poller(timers, () -> Platform.runLater(dashboard::refresh), Poller.INTERVAL);
         stage.setScene(scene(stage, new DashboardView(dashboard, openUrl, peer -> QrDialog.show(stage, peer),
-                () -> ChangesDialog.show(stage, engine, async, dashboard)).node()));
+                () -> ChangesDialog.show(stage, engine, async, dashboard))
+                .onRecover(() -> RecoveryDialog.show(stage, engine, async, openUrl, dashboard::refresh)).node()));
         stage.showingProperty().addListener((o, was, now) -> poller.setShown(now));
         stage.iconifiedProperty().addListener((o, was, now) -> poller.setShown(!now && stage.isShowing()));
         poller.setShown(stage.isShowing());

@@ -35,6 +35,8 @@ public final class DashboardView {
     private final Consumer<String> openUrl;
     private final Consumer<VpnPeer> showQr;
     private final Runnable applyChanges;
+    /** "Recover on a new server…"; no button until set. */
+    private Runnable recover;
 
     public DashboardView(DashboardViewModel vm, Consumer<String> openUrl, Consumer<VpnPeer> showQr,
                          Runnable applyChanges) {
@@ -42,6 +44,12 @@ public final class DashboardView {
         this.openUrl = openUrl;
         this.showQr = showQr;
         this.applyChanges = applyChanges;
+    }
+
+    /** Offers "Recover on a new server…" for the haven shown, next to "Apply changes". */
+    public DashboardView onRecover(Runnable action) {
+        this.recover = action;
+        return this;
     }
 
     public Parent node() {
@@ -76,6 +84,13 @@ public final class DashboardView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(10, new VBox(2, title, overall), spacer, havenSwitcher(), refresh, apply);
         header.setAlignment(Pos.CENTER_LEFT);
+        if (recover != null) {
+            Button recoverButton = new Button(Messages.get("dashboard.recover"));
+            recoverButton.setId("recover-haven");
+            recoverButton.setMnemonicParsing(true);
+            recoverButton.setOnAction(e -> recover.run());
+            header.getChildren().add(header.getChildren().indexOf(apply), recoverButton);
+        }
         Label error = Controls.bound(vm.errorProperty(), Css.FIELD_ERROR);
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.openhaven.engine.backup.BackupAccess;
 import org.openhaven.engine.backup.BackupBucket;
+import org.openhaven.engine.backup.BackupCredentials;
+import org.openhaven.engine.backup.RecoveryKit;
+import org.openhaven.engine.backup.RecoveryKitFile;
 import org.openhaven.engine.backup.BackupHealth;
 import org.openhaven.engine.backup.BackupStatus;
 import org.openhaven.engine.backup.BackupStatusParser;
@@ -25,6 +29,7 @@ import org.openhaven.engine.cloud.ServerType;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.haven.HavenEngine;
+import org.openhaven.engine.haven.HavenRecovery;
 import org.openhaven.engine.haven.ProviderRegistry;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.ProgressEvent;
@@ -62,6 +67,8 @@ public final class EngineBackedGateway implements EngineGateway {
     /** The vault key under which the renderer keeps the owner's first Keycloak password. */
     static final String OWNER_PASSWORD_KEY = "keycloak/KEYCLOAK_OWNER_TEMPORARY_PASSWORD";
     static final String APPLY_COMMAND = "OpenHaven desktop (apply)";
+    static final String RECOVER_COMMAND = "OpenHaven desktop (recover)";
+    private static final String RESUME = "Then press Retry; the recovery continues where it stopped.";
 
     private final Catalog catalog;
     private final ProviderRegistry providers;
@@ -69,6 +76,8 @@ public final class EngineBackedGateway implements EngineGateway {
     private final ServiceProbe probe;
     private final InstantSource clock;
     private final VaultSession vault;
+    /** Where the storage keys may come from when the vault has none, as for 'openhaven recover'. */
+    private final Map<String, String> env = System.getenv();
     /** The spec this session planned or applied last; the dashboard's haven. */
     private volatile HavenSpec lastSpec;
 
@@ -390,5 +399,85 @@ public final class EngineBackedGateway implements EngineGateway {
     private static HavenSpec withPeers(HavenSpec s, List<VpnSpec.Peer> peers) {
         return new HavenSpec(s.name(), s.domain(), s.owner(), s.server(), s.dns(), s.tls(), s.services(), s.backup(),
                 new VpnSpec(peers), s.mail());
+    }
+
+    @Override
+    public RecoveryNeeds inspectRecovery(Path kitFile, Path specFileOrNull) {
+        RecoveryKit kit = RecoveryKitFile.read(kitFile);
+        String description = kit.repository().describe();
+        String confirmation = HavenRecovery.confirmation(kit, Optional.empty());
+        Optional<HavenSpec> spec = recoverySpec(kit, Optional.ofNullable(specFileOrNull));
+        if (spec.isEmpty()) {
+            return new RecoveryNeeds(kit.havenId(), kit.domain(), description, confirmation, true,
+                    !storageKeysInEnv(), null, null);
+        }
+        HavenRecovery.requireMatches(spec.get(), kit);
+        SecretStore held = engine.vaultExists(kit.havenId()) ? vault.forHaven(kit.havenId())
+                : new InMemorySecretStore();
+        boolean keys = storageKeysInEnv() || (held.find(BackupCredentials.ACCESS_KEY_ID_KEY).isPresent()
+                && held.find(BackupCredentials.SECRET_ACCESS_KEY_KEY).isPresent());
+        ServerSpec server = spec.get().server();
+        Choice cloud = server.isExistingServer() ? null : java.util.Arrays.stream(Choice.values())
+                .filter(c -> c.id().equals(server.provider()) && c.isCloud())
+                .filter(c -> !holdsAll(held, CredentialKeys.cloud(c, Secret.of("id:secret")).keySet()))
+                .findFirst().orElse(null);
+        String dns = spec.get().dns().provider();
+        boolean dnsMissing = !server.isExistingServer()
+                && !holdsAll(held, CredentialKeys.dns(dns, Secret.of("id:secret")).keySet())
+                && !CredentialKeys.dns(dns, Secret.of("id:secret")).isEmpty();
+        return new RecoveryNeeds(kit.havenId(), kit.domain(), description, confirmation, false, !keys, cloud,
+                dnsMissing ? dns : null);
+    }
+
+    private static boolean holdsAll(SecretStore store, java.util.Set<String> keys) {
+        return keys.stream().allMatch(k -> store.find(k).isPresent());
+    }
+
+    private boolean storageKeysInEnv() {
+        return HavenRecovery.storageKeyFromEnv(env, HavenRecovery.KEY_ID_ENV).isPresent()
+                && HavenRecovery.storageKeyFromEnv(env, HavenRecovery.SECRET_KEY_ENV).isPresent();
+    }
+
+    /** The spec the user brought, else the one this computer remembers for the kit's haven, else none. */
+    private Optional<HavenSpec> recoverySpec(RecoveryKit kit, Optional<Path> specFile) {
+        if (specFile.isPresent()) {
+            return Optional.of(new HavenSpecLoader(new SpecValidator(catalog, ServerSizes.UNKNOWN))
+                    .load(specFile.get()));
+        }
+        return hasSpec(kit.havenId()) ? Optional.of(load(kit.havenId())) : Optional.empty();
+    }
+
+    @Override
+    public String checkRecoveryStorage(Path kitFile, Secret accessKeyId, Secret secretAccessKey) {
+        RecoveryKit kit = RecoveryKitFile.read(kitFile);
+        HavenRecovery.requireStorageKeys(kit, accessKeyId, secretAccessKey);
+        return kit.repository().describe();
+    }
+
+    /**
+     * The engine's recovery, the one 'openhaven recover' runs: the spec is remembered as the haven's, the typed
+     * tokens go to its vault, then a new server, DNS, the restore and the health check.
+     */
+    @Override
+    public RecoveryResult recover(RecoveryInput input, ProgressListener listener, Cancellation cancellation) {
+        RecoveryKit kit = RecoveryKitFile.read(input.kitFile());
+        HavenSpec spec = recoverySpec(kit, input.specFile()).orElseThrow(() -> OpenHavenException.config(
+                "This computer does not know the haven '" + kit.havenId() + "' of the kit.",
+                "Pick the haven's haven.yaml (the file it was set up with)."));
+        HavenRecovery.requireMatches(spec, kit);
+        remember(spec);
+        SecretStore secrets = vault.forHaven(spec.havenId());
+        input.credentials().forEach(secrets::put);
+        BackupAccess.RecoveryRequest request = new BackupAccess.RecoveryRequest(kit, input.specFile(),
+                input.accessKeyId().or(() -> HavenRecovery.storageKeyFromEnv(env, HavenRecovery.KEY_ID_ENV)),
+                input.secretAccessKey().or(() -> HavenRecovery.storageKeyFromEnv(env, HavenRecovery.SECRET_KEY_ENV)));
+        CancellationToken token = new CancellationToken();
+        BackupAccess.Recovered recovered;
+        try (CancellationBridge bridge = CancellationBridge.watch(cancellation, token)) {
+            recovered = new HavenRecovery(engine, () -> catalog, RECOVER_COMMAND, RESUME)
+                    .recover(spec, secrets, request, Optional.empty(), listener, token, java.time.Clock.systemUTC());
+        }
+        return new RecoveryResult(spec.domain(), recovered.restored().snapshot().shortId(), links(spec),
+                recovered.notes());
     }
 }

@@ -1,5 +1,6 @@
 package org.openhaven.desktop.engine;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.openhaven.engine.cloud.Region;
@@ -85,4 +86,20 @@ public interface EngineGateway {
     VpnPeer addVpnPeer(String name);
 
     void removeVpnPeer(String name);
+
+    /**
+     * Reads a recovery kit and says what this computer still lacks to recover its haven: the haven.yaml when the
+     * haven is unknown here, the storage keys, the cloud and DNS tokens. With {@code specFileOrNull}, that spec is
+     * read and checked against the kit. Fails on a file that is no recovery kit, or a spec of another haven.
+     */
+    RecoveryNeeds inspectRecovery(Path kitFile, Path specFileOrNull);
+
+    /** Checks the storage keys open the kit's backups, before anything is created; returns where they are. */
+    String checkRecoveryStorage(Path kitFile, Secret accessKeyId, Secret secretAccessKey);
+
+    /**
+     * Rebuilds the kit's haven on a new server (the old one is kept), switches DNS to it and restores every service
+     * from the newest backup. Resumable: calling it again after a failure or cancel continues where it stopped.
+     */
+    RecoveryResult recover(RecoveryInput input, ProgressListener listener, Cancellation cancellation);
 }

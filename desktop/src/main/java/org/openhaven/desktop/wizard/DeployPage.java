@@ -31,6 +31,11 @@ public final class DeployPage extends WizardPage {
 
     @Override
     protected Node body() {
+        return progress(vm);
+    }
+
+    /** The rows, the failure with its remedy, Cancel, Retry and the live log: also the recovery's progress. */
+    public static Node progress(DeployViewModel vm) {
         ListView<DeployRow> rows = new ListView<>(vm.rows());
         rows.setId("deploy-rows");
         rows.setFocusTraversable(true);

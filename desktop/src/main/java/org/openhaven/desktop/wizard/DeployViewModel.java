@@ -21,7 +21,9 @@ import org.openhaven.desktop.engine.EngineGateway;
 import org.openhaven.desktop.ui.Async;
 import org.openhaven.desktop.ui.Messages;
 import org.openhaven.engine.error.ErrorCategory;
+import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.plan.ProgressEvent;
+import org.openhaven.engine.plan.ProgressListener;
 import org.openhaven.engine.spec.HavenSpec;
 
 /**
@@ -36,10 +38,15 @@ public final class DeployViewModel implements PageViewModel {
     /** Where the run stands. */
     public enum Phase { IDLE, RUNNING, SUCCEEDED, FAILED, CANCELLED }
 
-    private final EngineGateway engine;
+    /** A resumable engine run that reports progress: the deploy, or a recovery. */
+    @FunctionalInterface
+    public interface Run<R> {
+        R run(ProgressListener listener, Cancellation cancellation);
+    }
+
     private final Async async;
-    private final Supplier<HavenSpec> spec;
-    private final Consumer<DeployResult> onSucceeded;
+    /** Starts the run in the background; success and failure come back on the UI thread. */
+    private final Launch launch;
     private final ObservableList<DeployRow> rows = FXCollections.observableArrayList();
     private final Map<String, DeployRow> byStep = new LinkedHashMap<>();
     private final ObservableList<String> log = FXCollections.observableArrayList();
@@ -52,10 +59,21 @@ public final class DeployViewModel implements PageViewModel {
 
     public DeployViewModel(EngineGateway engine, Async async, Supplier<HavenSpec> spec,
                            Consumer<DeployResult> onSucceeded) {
-        this.engine = engine;
+        // the spec is read on the UI thread, where the wizard's properties live, before the run goes off it
+        this(async, launcher(async, () -> {
+            HavenSpec current = spec.get();
+            return (listener, cancellation) -> engine.apply(current, listener, cancellation);
+        }, onSucceeded));
+    }
+
+    /** Rows, log, Cancel and Retry for any resumable run, such as a recovery. */
+    public <R> DeployViewModel(Async async, Run<R> run, Consumer<R> onSucceeded) {
+        this(async, launcher(async, () -> run, onSucceeded));
+    }
+
+    private DeployViewModel(Async async, Launch launch) {
         this.async = async;
-        this.spec = spec;
-        this.onSucceeded = onSucceeded;
+        this.launch = launch;
         complete = Bindings.createBooleanBinding(() -> phase.get() == Phase.SUCCEEDED, phase);
     }
 
@@ -71,18 +89,14 @@ public final class DeployViewModel implements PageViewModel {
         if (phase.get() == Phase.RUNNING) {
             return;
         }
-        HavenSpec current = spec.get();
         Cancellation mine = new Cancellation();
         cancellation = mine;
         phase.set(Phase.RUNNING);
         canRetry.set(false);
         failureMessage.set("");
         failureRemedy.set("");
-        async.run(() -> engine.apply(current, event -> async.ui().execute(() -> onEvent(event)), mine),
-                result -> {
-                    phase.set(Phase.SUCCEEDED);
-                    onSucceeded.accept(result);
-                },
+        launch.start(event -> async.ui().execute(() -> onEvent(event)), mine,
+                () -> phase.set(Phase.SUCCEEDED),
                 failure -> {
                     boolean cancelled = failure.category() == ErrorCategory.CANCELLED || mine.isRequested();
                     phase.set(cancelled ? Phase.CANCELLED : Phase.FAILED);
@@ -128,6 +142,23 @@ public final class DeployViewModel implements PageViewModel {
             appendLog(Messages.get("deploy.logFinished." + r.outcome().name().toLowerCase(java.util.Locale.ROOT),
                     r.stepsRun(), r.stepsChanged()));
         }
+    }
+
+    /** How a run is started, with its outcome handed back on the UI thread. */
+    @FunctionalInterface
+    private interface Launch {
+        void start(ProgressListener listener, Cancellation cancellation, Runnable succeeded,
+                   Consumer<OpenHavenException> failed);
+    }
+
+    private static <R> Launch launcher(Async async, Supplier<Run<R>> prepare, Consumer<R> onSucceeded) {
+        return (listener, cancellation, succeeded, failed) -> {
+            Run<R> run = prepare.get();
+            async.run(() -> run.run(listener, cancellation), result -> {
+                succeeded.run();
+                onSucceeded.accept(result);
+            }, failed);
+        };
     }
 
     private DeployRow row(String stepId) {

@@ -39,16 +39,14 @@ public final class DonePage extends WizardPage {
         return content;
     }
 
-    private void render(DeployResult result) {
-        content.getChildren().clear();
-        if (result == null) {
-            return;
-        }
+    /** "Your services": one link per service; also the recovery's last page. */
+    public static VBox linksCard(java.util.List<DeployResult.Link> serviceLinks,
+                                 java.util.function.Consumer<String> openUrl) {
         GridPane links = new GridPane();
         links.setHgap(16);
         links.setVgap(2);
         int row = 0;
-        for (DeployResult.Link link : result.serviceLinks()) {
+        for (DeployResult.Link link : serviceLinks) {
             Hyperlink open = new Hyperlink(link.url());
             open.setId("link-" + link.id());
             open.setOnAction(e -> openUrl.accept(link.url()));
@@ -58,6 +56,15 @@ public final class DonePage extends WizardPage {
         }
         VBox linksCard = new VBox(8, Controls.label("done.links", Css.CARD_TITLE), links);
         linksCard.getStyleClass().add(Css.CARD);
+        return linksCard;
+    }
+
+    private void render(DeployResult result) {
+        content.getChildren().clear();
+        if (result == null) {
+            return;
+        }
+        VBox linksCard = linksCard(result.serviceLinks(), openUrl);
 
         Label user = new Label(Messages.get("done.adminUser", result.adminUser()));
         Label password = Controls.bound(vm.passwordShownProperty(), Css.MONO);

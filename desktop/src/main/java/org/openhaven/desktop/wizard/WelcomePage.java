@@ -2,17 +2,22 @@ package org.openhaven.desktop.wizard;
 
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.openhaven.desktop.ui.Controls;
 import org.openhaven.desktop.ui.Css;
+import org.openhaven.desktop.ui.Messages;
 
 /** What will happen, what it costs roughly, and what the user needs at hand. */
 public final class WelcomePage extends WizardPage {
 
-    public WelcomePage() {
+    private final WelcomeViewModel vm;
+
+    public WelcomePage(WelcomeViewModel vm) {
         super(WizardStep.WELCOME);
+        this.vm = vm;
     }
 
     @Override
@@ -30,7 +35,13 @@ public final class WelcomePage extends WizardPage {
             cards.getColumnConstraints().add(c);
         }
         Label steps = Controls.label("welcome.steps", Css.MUTED);
-        VBox box = new VBox(20, cards, steps);
+        Hyperlink recover = new Hyperlink(Messages.get("welcome.recover"));
+        recover.setId("welcome-recover");
+        recover.setMnemonicParsing(true);
+        recover.setOnAction(e -> vm.recover());
+        Label recoverHint = Controls.label("welcome.recoverHint", Css.MUTED);
+        recoverHint.setWrapText(true);
+        VBox box = new VBox(20, cards, steps, new VBox(2, recover, recoverHint));
         box.setPadding(new Insets(12, 0, 0, 0));
         return box;
     }

@@ -36,7 +36,7 @@ public final class WizardView {
     public WizardView(WizardViewModel vm, Consumer<String> openUrl, Runnable onFinished) {
         this.vm = vm;
         this.onFinished = onFinished;
-        pages.put(WizardStep.WELCOME, new WelcomePage());
+        pages.put(WizardStep.WELCOME, new WelcomePage(vm.welcome()));
         pages.put(WizardStep.SERVER, new ServerPage(vm.server(), openUrl));
         pages.put(WizardStep.DOMAIN, new DomainPage(vm.domain(), openUrl));
         pages.put(WizardStep.SERVICES, new ServicesPage(vm.services()));

@@ -57,6 +57,7 @@ public final class ScriptedTestEngine implements EngineGateway {
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
     private volatile HavenStatus backup;
     private volatile int applyCalls;
+    private volatile int recoverCalls;
     private final Map<HavenRef, String> havens = Collections.synchronizedMap(new LinkedHashMap<>(
             Map.of(new HavenRef("example-org", "example.org"), "")));
     private final Map<String, String> opened = new ConcurrentHashMap<>();
@@ -239,9 +240,15 @@ public final class ScriptedTestEngine implements EngineGateway {
     @Override
     public DeployResult apply(HavenSpec spec, ProgressListener listener, Cancellation cancellation) {
         applyCalls++;
+        runSteps(STEPS, listener, cancellation);
+        return result(spec);
+    }
+
+    /** The steps in order; those done before report "unchanged", as the real engine's resumed run does. */
+    private void runSteps(List<String> steps, ProgressListener listener, Cancellation cancellation) {
         int run = 0;
         int changed = 0;
-        for (String step : STEPS) {
+        for (String step : steps) {
             if (cancellation.isRequested()) {
                 listener.onEvent(new ProgressEvent.RunFinished(Instant.now(), ProgressEvent.Outcome.CANCELLED, run,
                         changed));
@@ -271,14 +278,89 @@ public final class ScriptedTestEngine implements EngineGateway {
             listener.onEvent(new ProgressEvent.StepSucceeded(Instant.now(), step, true, "done"));
         }
         listener.onEvent(new ProgressEvent.RunFinished(Instant.now(), ProgressEvent.Outcome.SUCCEEDED, run, changed));
-        return result(spec);
+    }
+
+    /**
+     * A recovery kit read for real (a file that is none fails as the engine says); a haven not among this engine's
+     * havens needs a spec, which is any file naming the kit's haven in a {@code name:} line. The vault holds no
+     * storage keys or tokens unless put there.
+     */
+    @Override
+    public RecoveryNeeds inspectRecovery(java.nio.file.Path kitFile, java.nio.file.Path specFileOrNull) {
+        org.openhaven.engine.backup.RecoveryKit kit = org.openhaven.engine.backup.RecoveryKitFile.read(kitFile);
+        String confirmation = org.openhaven.engine.haven.HavenRecovery.confirmation(kit, Optional.empty());
+        boolean known = havens.keySet().stream().anyMatch(h -> h.id().equals(kit.havenId()));
+        if (!known && specFileOrNull == null) {
+            return new RecoveryNeeds(kit.havenId(), kit.domain(), kit.repository().describe(), confirmation, true,
+                    true, null, null);
+        }
+        if (!known) {
+            requireSpecOf(kit.havenId(), specFileOrNull);
+        }
+        boolean keys = vault.containsKey(org.openhaven.engine.backup.BackupCredentials.ACCESS_KEY_ID_KEY);
+        return new RecoveryNeeds(kit.havenId(), kit.domain(), kit.repository().describe(), confirmation, false,
+                !keys, vault.containsKey(org.openhaven.engine.providers.ProviderEnvironment.HETZNER_TOKEN) ? null : Choice.HETZNER,
+                vault.containsKey(org.openhaven.engine.providers.ProviderEnvironment.CLOUDFLARE_TOKEN) ? null : "cloudflare");
+    }
+
+    private static void requireSpecOf(String havenId, java.nio.file.Path specFile) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(specFile);
+        } catch (java.io.IOException e) {
+            throw OpenHavenException.config("Could not read " + specFile.getFileName() + ".", "Pick the haven.yaml.");
+        }
+        if (!text.contains("name: " + havenId)) {
+            throw OpenHavenException.config("The recovery kit is for haven '" + havenId
+                    + "', but the spec describes another.", "Use the kit and the spec (haven.yaml) of the same haven.");
+        }
+    }
+
+    /** Storage keys are accepted when both are the good token, as the real bucket accepts only its own keys. */
+    @Override
+    public String checkRecoveryStorage(java.nio.file.Path kitFile, Secret accessKeyId, Secret secretAccessKey) {
+        org.openhaven.engine.backup.RecoveryKit kit = org.openhaven.engine.backup.RecoveryKitFile.read(kitFile);
+        if (!accessKeyId.reveal().equals(GOOD_TOKEN) || !secretAccessKey.reveal().equals(GOOD_TOKEN)) {
+            throw OpenHavenException.of(ErrorCategory.AUTH, "The backup storage refused the keys (403 "
+                    + "InvalidAccessKeyId).").remedy("Use a key pair that may read the bucket named in the kit.")
+                    .build();
+        }
+        return kit.repository().describe();
+    }
+
+    /** The set-aside step, the deploy's steps and the restore, resumable like apply; the old server is kept. */
+    @Override
+    public RecoveryResult recover(RecoveryInput input, ProgressListener listener, Cancellation cancellation) {
+        recoverCalls++;
+        org.openhaven.engine.backup.RecoveryKit kit = org.openhaven.engine.backup.RecoveryKitFile.read(
+                input.kitFile());
+        input.credentials().forEach(vault::put);
+        input.accessKeyId().ifPresent(k -> vault.put(org.openhaven.engine.backup.BackupCredentials.ACCESS_KEY_ID_KEY,
+                k));
+        List<String> steps = new ArrayList<>();
+        steps.add("set-aside-server");
+        steps.addAll(STEPS);
+        steps.add("restore");
+        runSteps(steps, listener, cancellation);
+        havens.putIfAbsent(new HavenRef(kit.havenId(), kit.domain()), "");
+        return new RecoveryResult(kit.domain(), "bbbb2222", List.of(
+                new DeployResult.Link("gitea", "Gitea", "https://git." + kit.domain())),
+                List.of("The old server " + kit.havenId() + "-server (id 7, 203.0.113.7) was kept, not deleted. If "
+                        + "it still exists, it is yours to look at and delete in your provider's console."));
+    }
+
+    public int recoverCalls() {
+        return recoverCalls;
     }
 
     private static String title(String step) {
+        if (step.equals("set-aside-server")) {
+            return "Set the old server aside";
+        }
         return Map.of("ssh-key", "Upload the SSH key", "firewall", "Create the firewall", "server",
                 "Create the server", "reserved-ip", "Reserve the IP address", "dns", "Point the domain at the server",
                 "bootstrap", "Prepare the server", "upload", "Upload the stack", "compose-up", "Start the services",
-                "health", "Wait until every service answers").getOrDefault(step, step);
+                "health", "Wait until every service answers", "restore", "Restore every service from the backup").getOrDefault(step, step);
     }
 
     private DeployResult result(HavenSpec spec) {
