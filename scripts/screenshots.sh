@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Renders every wizard page and the dashboard in a real JavaFX window under Xvfb and writes
-# docs/images/wizard-<step>.png and docs/images/dashboard.png in AtlantaFX Primer Light, or with "dark" the same
-# set in Primer Dark as docs/images/*-dark.png. Needs: xvfb, libgtk-3-0, a JDK 17+.
+# Renders every wizard page, the dashboard and the recovery dialog in a real JavaFX window under Xvfb and
+# writes docs/images/wizard-<step>.png, dashboard.png and recovery-<page>.png in AtlantaFX Primer Light, or
+# with "dark" the same set in Primer Dark as docs/images/*-dark.png. Needs: xvfb, libgtk-3-0, a JDK 17+.
 # Usage: scripts/screenshots.sh [light|dark]
 set -euo pipefail
 

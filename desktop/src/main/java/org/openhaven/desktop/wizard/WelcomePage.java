@@ -38,6 +38,8 @@ public final class WelcomePage extends WizardPage {
         Hyperlink recover = new Hyperlink(Messages.get("welcome.recover"));
         recover.setId("welcome-recover");
         recover.setMnemonicParsing(true);
+        // reached with Alt+R; never the first focus, so Enter on this page still means Next
+        recover.setFocusTraversable(false);
         recover.setOnAction(e -> vm.recover());
         Label recoverHint = Controls.label("welcome.recoverHint", Css.MUTED);
         recoverHint.setWrapText(true);

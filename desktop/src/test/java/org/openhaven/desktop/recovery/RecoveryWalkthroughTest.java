@@ -82,7 +82,7 @@ class RecoveryWalkthroughTest {
 
     @Test
     void recoversALostHavenFromItsKitThroughRefusedKeysAndARetriedStep(FxRobot robot) throws IOException {
-        robot.clickOn("#welcome-recover");
+        robot.press(KeyCode.ALT).type(KeyCode.R).release(KeyCode.ALT);
         await(() -> dialogRoot != null && dialog.isShowing());
 
         Path notes = dir.resolve("notes.txt");

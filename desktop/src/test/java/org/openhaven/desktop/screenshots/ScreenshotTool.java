@@ -17,6 +17,8 @@ import javax.imageio.ImageIO;
 import org.openhaven.desktop.app.DesktopShell;
 import org.openhaven.desktop.dashboard.DashboardView;
 import org.openhaven.desktop.dashboard.DashboardViewModel;
+import org.openhaven.desktop.recovery.RecoveryDialog;
+import org.openhaven.desktop.recovery.RecoveryViewModel;
 import org.openhaven.desktop.engine.HavenRef;
 import org.openhaven.desktop.engine.ScriptedTestEngine;
 import org.openhaven.desktop.wizard.WizardStep;
@@ -127,7 +129,8 @@ public final class ScreenshotTool {
 
         DashboardViewModel dashboard = fx(shell::dashboardForScreenshot);
         fx(() -> {
-            stage.setScene(DesktopShell.scene(stage, new DashboardView(dashboard, url -> { }, peer -> { }, () -> { }).node()));
+            stage.setScene(DesktopShell.scene(stage, new DashboardView(dashboard, url -> { }, peer -> { }, () -> { })
+                    .onRecover(() -> { }).node()));
             dashboard.refresh();
             dashboard.log("Deployed 9 steps; every service answers.");
             dashboard.log("Nightly backup finished: 1.2 GB, 38 files changed.");
@@ -135,8 +138,85 @@ public final class ScreenshotTool {
         });
         settle();
         snap(stage, out.resolve("dashboard" + suffix + ".png"));
+        recovery(engine, shell, out, suffix);
         shell.shutdown();
         Platform.exit();
+    }
+
+    /** The recovery dialog: what is missing (one key pair refused), the confirmation, the recovered haven. */
+    private static void recovery(ScriptedTestEngine engine, DesktopShell shell, Path out, String suffix)
+            throws Exception {
+        Path dir = Files.createTempDirectory("openhaven-screenshot-kit");
+        Path kit = dir.resolve("openhaven-recovery-kit.txt");
+        org.openhaven.engine.backup.RecoveryKitFile.write(new org.openhaven.engine.backup.RecoveryKit("lost-haven",
+                "family.example.net", org.openhaven.engine.backup.ResticRepository.of(
+                        new org.openhaven.engine.spec.BackupSpec("https://s3.eu-central-1.amazonaws.com",
+                                "eu-central-1", "haven-backups", "family", null, null)),
+                org.openhaven.engine.secrets.Secret.of("screenshot-only-password"),
+                java.time.Instant.parse("2026-11-20T03:30:00Z")), kit);
+        Path spec = dir.resolve("haven.yaml");
+        Files.writeString(spec, "name: lost-haven\n");
+        RecoveryViewModel vm = fx(() -> new RecoveryViewModel(engine, shell.async()));
+        Stage dialog = fx(() -> {
+            Stage d = new Stage();
+            d.setWidth(860);
+            d.setHeight(700);
+            d.setScene(DesktopShell.scene(new RecoveryDialog(vm, url -> { }, kind -> java.util.Optional.empty(),
+                    d::close).node()));
+            d.show();
+            return d;
+        });
+        try {
+            fx(() -> {
+                vm.chooseKit(kit);
+                return null;
+            });
+            settle();
+            fx(() -> {
+                vm.next();
+                vm.chooseSpec(spec);
+                vm.storageKeyIdProperty().set("AKIAIOSFODNN7EXAMPLE");
+                vm.storageSecretProperty().set("mistyped-secret");
+                vm.checkStorage();
+                return null;
+            });
+            settle();
+            snap(dialog, out.resolve("recovery-details" + suffix + ".png"));
+            fx(() -> {
+                vm.storageKeyIdProperty().set(ScriptedTestEngine.GOOD_TOKEN);
+                vm.storageSecretProperty().set(ScriptedTestEngine.GOOD_TOKEN);
+                vm.checkStorage();
+                vm.cloudTokenProperty().set(ScriptedTestEngine.GOOD_TOKEN);
+                vm.checkCloud();
+                vm.dnsTokenProperty().set(ScriptedTestEngine.GOOD_TOKEN);
+                vm.checkDns();
+                return null;
+            });
+            settle();
+            fx(() -> {
+                vm.next();
+                return null;
+            });
+            settle();
+            snap(dialog, out.resolve("recovery-confirm" + suffix + ".png"));
+            fx(() -> {
+                vm.recover();
+                return null;
+            });
+            settle();
+            if (vm.stepProperty().get() != RecoveryViewModel.Step.DONE) {
+                throw new IllegalStateException("the recovery did not finish: " + vm.stepProperty().get());
+            }
+            snap(dialog, out.resolve("recovery-done" + suffix + ".png"));
+        } finally {
+            fx(() -> {
+                dialog.close();
+                return null;
+            });
+            Files.deleteIfExists(kit);
+            Files.deleteIfExists(spec);
+            Files.deleteIfExists(dir);
+        }
     }
 
     private static void settle() throws Exception {
