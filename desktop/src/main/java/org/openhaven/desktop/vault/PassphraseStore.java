@@ -3,14 +3,20 @@ package org.openhaven.desktop.vault;
 import java.util.Optional;
 import org.openhaven.engine.secrets.Secret;
 
-/** Where the vault passphrase may be remembered between starts: the OS keychain, or nowhere. */
+/**
+ * Where vault passphrases may be remembered between starts: the OS keychain, or nowhere. Entries are named by
+ * account (see {@link PassphraseAccounts}); every call may block on the keychain, so callers run it off the UI
+ * thread.
+ */
 public interface PassphraseStore {
 
-    Optional<Secret> load();
+    Optional<Secret> load(String account);
 
-    void save(Secret passphrase);
+    /** @return whether the keychain took it; false leaves any earlier entry of that account as it was */
+    boolean save(String account, Secret passphrase);
 
-    void forget();
+    /** Removes the entry; nothing happens when there is none. */
+    void forget(String account);
 
     /** False for the fallback that remembers nothing; the dialog then hides "remember". */
     boolean canRemember();
