@@ -208,5 +208,6 @@ public final class DesktopShell {
     public void shutdown() {
         timers.shutdownNow();
         background.shutdownNow();
+        keptPassphrases.close();
     }
 }

@@ -71,4 +71,13 @@ public final class KeyringPassphraseStore implements PassphraseStore {
     public boolean canRemember() {
         return true;
     }
+
+    @Override
+    public void close() {
+        try {
+            keyring.close();
+        } catch (Exception e) { // java-keyring declares a bare Exception here
+            LOG.debug("Closing the keychain failed ({})", e.getClass().getSimpleName());
+        }
+    }
 }

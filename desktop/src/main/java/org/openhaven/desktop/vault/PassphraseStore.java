@@ -8,7 +8,7 @@ import org.openhaven.engine.secrets.Secret;
  * account (see {@link PassphraseAccounts}); every call may block on the keychain, so callers run it off the UI
  * thread.
  */
-public interface PassphraseStore {
+public interface PassphraseStore extends AutoCloseable {
 
     Optional<Secret> load(String account);
 
@@ -20,4 +20,12 @@ public interface PassphraseStore {
 
     /** False for the fallback that remembers nothing; the dialog then hides "remember". */
     boolean canRemember();
+
+    /**
+     * Lets go of the keychain when the app quits: the Secret Service's D-Bus connection runs threads that would
+     * otherwise keep the JVM alive after the window closed.
+     */
+    @Override
+    default void close() {
+    }
 }

@@ -108,6 +108,11 @@ public final class RememberedPassphrases {
         store.forget(PassphraseAccounts.of(havenId));
     }
 
+    /** Lets go of the keychain when the app quits. */
+    public void close() {
+        store.close();
+    }
+
     private void moveLegacyTo(String havenId, Secret passphrase) {
         if (store.save(PassphraseAccounts.of(havenId), passphrase)) {
             store.forget(PassphraseAccounts.LEGACY);

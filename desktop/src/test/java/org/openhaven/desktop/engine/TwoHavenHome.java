@@ -27,8 +27,8 @@ public final class TwoHavenHome {
     private final HavenEngine engine;
     private final FileBackedTestProvider provider;
 
-    /** An empty home: no haven yet, as on the first run. */
-    public static TwoHavenHome empty(Path home, Path work) {
+    /** The home as it is: empty on the first run, or as an earlier {@link #of} left it. */
+    public static TwoHavenHome at(Path home, Path work) {
         return new TwoHavenHome(home, work);
     }
 

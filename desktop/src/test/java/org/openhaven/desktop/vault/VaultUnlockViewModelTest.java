@@ -119,7 +119,7 @@ class VaultUnlockViewModelTest {
 
     @Test
     void onTheFirstRunTheRememberedPassphraseLandsUnderTheHavenTheWizardNames() {
-        EngineBackedGateway gateway = TwoHavenHome.empty(home, work).gateway();
+        EngineBackedGateway gateway = TwoHavenHome.at(home, work).gateway();
         gateway.whenHavenNamed(kept::havenNamed);
         VaultUnlockViewModel vm = atStart(gateway);
         vm.start();
