@@ -101,11 +101,12 @@ public final class VaultUnlockViewModel {
     }
 
     /**
-     * The vault refused the passphrase: a wrong passphrase and a changed file look alike to it (AES-GCM), so both
-     * count as "no longer opens"; an unexpected failure says nothing about the passphrase and drops nothing.
+     * The vault refused the passphrase ({@link ErrorCategory#AUTH}): a wrong passphrase and a changed file look
+     * alike to it (AES-GCM), so both count as "no longer opens". A file that cannot be read, or an unexpected
+     * failure, says nothing about the passphrase and drops nothing.
      */
     private static boolean isTheVaultsVerdict(OpenHavenException e) {
-        return e.category() == ErrorCategory.AUTH || e.category() == ErrorCategory.CONFIG;
+        return e.category() == ErrorCategory.AUTH;
     }
 
     private void ask(String why) {
