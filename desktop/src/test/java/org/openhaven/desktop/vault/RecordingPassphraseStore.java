@@ -12,13 +12,13 @@ import org.openhaven.engine.secrets.Secret;
  * A keychain in memory that records every call by account, so tests can assert exactly which entries exist and in
  * which order they were written and removed. It can be told to refuse writes, as a locked keychain does.
  */
-final class RecordingPassphraseStore implements PassphraseStore {
+public final class RecordingPassphraseStore implements PassphraseStore {
 
     private final Map<String, Secret> entries = new TreeMap<>();
     private final List<String> calls = new ArrayList<>();
     private boolean refusesWrites;
 
-    RecordingPassphraseStore with(String account, String passphrase) {
+    public RecordingPassphraseStore with(String account, String passphrase) {
         entries.put(account, Secret.of(passphrase));
         return this;
     }
