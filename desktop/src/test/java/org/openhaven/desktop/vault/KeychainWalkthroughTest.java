@@ -1,26 +1,21 @@
 package org.openhaven.desktop.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
+import static org.openhaven.desktop.dashboard.DashboardRobot.await;
+import static org.openhaven.desktop.dashboard.DashboardRobot.urls;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openhaven.desktop.app.DesktopShell;
+import org.openhaven.desktop.dashboard.DashboardRobot;
 import org.openhaven.desktop.dashboard.HavenMemory;
-import org.openhaven.desktop.engine.HavenRef;
 import org.openhaven.desktop.engine.ScriptedTestEngine;
-import org.openhaven.desktop.engine.ServiceHealth;
 import org.openhaven.desktop.ui.Messages;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -33,10 +28,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class KeychainWalkthroughTest {
 
-    private static final HavenRef HOME = new HavenRef("home", "home.example.org");
-    private static final HavenRef FAMILY = new HavenRef("family", "family.example.org");
-
-    private final ScriptedTestEngine engine = new ScriptedTestEngine();
+    private final ScriptedTestEngine engine = DashboardRobot.homeAndFamily();
     private final RecordingPassphraseStore keychain = new RecordingPassphraseStore()
             .with("vault-passphrase:family", "family passphrase");
     private DesktopShell shell;
@@ -44,16 +36,8 @@ class KeychainWalkthroughTest {
 
     @Start
     void start(Stage primary) {
-        stage = new Stage();
-        Map<HavenRef, String> havens = new LinkedHashMap<>();
-        havens.put(HOME, "home passphrase");
-        havens.put(FAMILY, "family passphrase");
-        engine.withHavens(havens);
-        DesktopShell.applyTheme(false);
         shell = new DesktopShell(engine, url -> { }, HavenMemory.inMemory(), keychain);
-        stage.setWidth(1040);
-        stage.setHeight(720);
-        stage.show();
+        stage = DashboardRobot.window();
     }
 
     @AfterEach
@@ -103,18 +87,5 @@ class KeychainWalkthroughTest {
         await(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
         await(() -> urls(robot).contains("https://nextcloud.home.example.org"));
         assertThat(keychain.entries()).containsEntry("vault-passphrase:home", "home passphrase");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static java.util.List<String> urls(FxRobot robot) {
-        TableView<ServiceHealth> table = robot.lookup("#services-table").queryAs(TableView.class);
-        return table.getItems().stream().map(ServiceHealth::url).toList();
-    }
-
-    private static void await(Callable<Boolean> condition) {
-        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> {
-            waitForFxEvents();
-            return condition.call();
-        });
     }
 }
