@@ -106,7 +106,10 @@ public final class InitCommand implements Callable<Integer> {
             write(spec);
             stdout.println("Wrote " + out + " for haven '" + spec.name() + "': " + String.join(", ", spec.serviceIds())
                     + " on " + where(spec.server()) + ", under " + spec.domain() + ".");
-            stdout.println("Next: run 'openhaven plan' to see what would be created and what it costs.");
+            stdout.println(spec.server().isExistingServer()
+                    ? "Next: run 'openhaven ssh-key' to create the haven's SSH key and see the line to add on "
+                            + spec.server().host() + "; then 'openhaven ssh-key --check' and 'openhaven plan'."
+                    : "Next: run 'openhaven plan' to see what would be created and what it costs.");
             return OpenHavenCli.OK;
         } catch (OpenHavenException failure) {
             stderr.println(failure.describe());
