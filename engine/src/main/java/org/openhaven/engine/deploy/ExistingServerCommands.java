@@ -14,6 +14,9 @@ public final class ExistingServerCommands {
     /** Exit code of {@link #removeHaven} when the server belongs to another haven; nothing was changed. */
     static final int OTHER_OWNER = 3;
 
+    /** Where OpenHaven installs its systemd units. */
+    private static final String UNITS = "/etc/systemd/system";
+
     private final ServerLayout layout;
 
     public ExistingServerCommands(ServerLayout layout) {
@@ -53,9 +56,11 @@ public final class ExistingServerCommands {
     }
 
     /**
-     * Stops whichever release is live with whichever Compose is there, then removes OpenHaven's directory (releases,
-     * backups' files, the owner mark). Refuses, changing nothing, when the owner mark names another haven. Docker,
-     * the admin user, sshd's hardening and the firewall stay: undoing them would weaken or break the server.
+     * Stops whichever release is live with whichever Compose is there, disables and removes OpenHaven's systemd
+     * units (all named {@code openhaven-*}: the backup's timers), then removes OpenHaven's directory (releases, the
+     * backup's script and credentials, the owner mark). Refuses, changing nothing, when the owner mark names another
+     * haven. Docker, the data volumes, the admin user, sshd's hardening and the firewall stay: undoing them would
+     * lose data, or weaken or break the server.
      */
     public RemoteCommand removeHaven(String havenId) {
         String current = layout.current();
@@ -70,6 +75,12 @@ public final class ExistingServerCommands {
                 "if [ -e " + RemoteCommand.quote(current + "/compose.yaml") + " ]; then",
                 "  if docker compose version >/dev/null 2>&1; then " + v2 + "; else " + v1 + "; fi",
                 "fi",
+                "for unit in " + UNITS + "/openhaven-*.timer " + UNITS + "/openhaven-*.service; do",
+                "  [ -e \"$unit\" ] || continue",
+                "  systemctl disable --now \"$(basename \"$unit\")\" >/dev/null 2>&1 || true",
+                "  rm -f \"$unit\"",
+                "done",
+                "if [ -d /run/systemd/system ]; then systemctl daemon-reload; fi",
                 "rm -rf " + RemoteCommand.quote(layout.root())));
     }
 }

@@ -48,9 +48,9 @@ final class ExistingServerCheck {
             String line = HavenSshKey.publicLine(secrets);
             throw OpenHavenException.of(ErrorCategory.AUTH, "The server " + target.user() + "@" + target.host() + ":"
                             + target.port() + " refused the haven's SSH key.")
-                    .remedy("Add this line to ~" + target.user() + "/.ssh/authorized_keys on the server: " + line
-                            + " — for example, logged in there as " + target.user() + ", run: "
-                            + HavenSshKey.addCommand(line) + " — then check again.")
+                    .remedy("Add the haven's key to ~" + target.user() + "/.ssh/authorized_keys on the server: "
+                            + "logged in there as " + target.user() + ", run: " + HavenSshKey.addCommand(line)
+                            + " — then check again.")
                     .cause(e)
                     .build();
         }

@@ -45,6 +45,11 @@ public final class HavenSshKey {
         return ResourceKeys.VAULT_SSH_PRIVATE;
     }
 
+    /** The vault entry that holds the haven's public key line beside the private key. */
+    public static String publicKeyName() {
+        return ResourceKeys.VAULT_SSH_PUBLIC;
+    }
+
     /**
      * The public line of the key in {@code secrets}: the one stored beside it, or else derived from the private key
      * (a key stored by the wizard or by hand has no public line of its own).

@@ -16,4 +16,9 @@ public record ServerInspection(String login, String hostKey, boolean firstContac
     public String describe() {
         return login + " · " + report.prettyName() + " · host key " + hostKey;
     }
+
+    /** The server's memory in MiB, for comparing against what the chosen services need. */
+    public int memoryMb() {
+        return (int) (report.memoryKib() / 1024);
+    }
 }

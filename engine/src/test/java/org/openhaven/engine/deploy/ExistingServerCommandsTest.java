@@ -29,7 +29,7 @@ class ExistingServerCommandsTest {
     }
 
     @Test
-    void removeHavenRefusesAForeignOwnerThenStopsTheStackWithEitherComposeAndRemovesOnlyOurDirectory() {
+    void removeHavenRefusesAForeignOwnerThenStopsTheStackAndOurTimersAndRemovesOnlyOurDirectory() {
         assertThat(commands.removeHaven("family").argv().get(2)).isEqualTo("set -e\n"
                 + "if [ -r /opt/openhaven/haven-id ] && [ \"$(cat /opt/openhaven/haven-id)\" != family ]; then\n"
                 + "  echo \"ERROR: the server belongs to the haven '$(cat /opt/openhaven/haven-id)'\" >&2; exit 3\n"
@@ -38,6 +38,13 @@ class ExistingServerCommandsTest {
                 + "  if docker compose version >/dev/null 2>&1; then docker compose --project-directory "
                 + "/opt/openhaven/current -p openhaven -f /opt/openhaven/current/compose.yaml down --remove-orphans; "
                 + "else docker-compose --project-directory /opt/openhaven/current -p openhaven -f "
-                + "/opt/openhaven/current/compose.yaml down --remove-orphans; fi\nfi\nrm -rf /opt/openhaven");
+                + "/opt/openhaven/current/compose.yaml down --remove-orphans; fi\nfi\n"
+                + "for unit in /etc/systemd/system/openhaven-*.timer /etc/systemd/system/openhaven-*.service; do\n"
+                + "  [ -e \"$unit\" ] || continue\n"
+                + "  systemctl disable --now \"$(basename \"$unit\")\" >/dev/null 2>&1 || true\n"
+                + "  rm -f \"$unit\"\n"
+                + "done\n"
+                + "if [ -d /run/systemd/system ]; then systemctl daemon-reload; fi\n"
+                + "rm -rf /opt/openhaven");
     }
 }
