@@ -87,13 +87,7 @@ public final class ServerPage extends WizardPage {
         awsSecret.setId("aws-secret");
         awsSecret.textProperty().bindBidirectional(vm.awsSecretProperty());
         awsSecret.setPromptText(Messages.get("server.awsSecretPrompt"));
-        Button check = new Button(Messages.get("server.check"));
-        check.setId("check-token");
-        check.setMnemonicParsing(true);
-        check.setOnAction(e -> vm.verify());
-        check.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canCheck()
-                        || vm.check().stateProperty().get() == CredentialCheck.State.CHECKING,
-                vm.tokenProperty(), vm.awsSecretProperty(), vm.providerProperty(), vm.check().stateProperty()));
+        Button check = checkButton("check-token", "server.check", vm.tokenProperty(), vm.awsSecretProperty());
         token.setOnAction(e -> vm.verify());
 
         ComboBox<Region> region = new ComboBox<>(vm.regions());
@@ -149,14 +143,8 @@ public final class ServerPage extends WizardPage {
         TextField command = copyable("add-key-command", vm.addKeyCommandProperty());
         Button copyLine = copyButton("copy-key-line", "server.copyKeyLine", vm.keyLineProperty());
         Button copyCommand = copyButton("copy-add-key-command", "server.copyCommand", vm.addKeyCommandProperty());
-        Button check = new Button(Messages.get("server.checkConnection"));
-        check.setId("check-server");
-        check.setMnemonicParsing(true);
-        check.setOnAction(e -> vm.verify());
-        check.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canCheck()
-                        || vm.check().stateProperty().get() == CredentialCheck.State.CHECKING,
-                vm.hostProperty(), vm.portProperty(), vm.userProperty(), vm.keyLineProperty(), vm.providerProperty(),
-                vm.check().stateProperty()));
+        Button check = checkButton("check-server", "server.checkConnection", vm.hostProperty(), vm.portProperty(),
+                vm.userProperty(), vm.keyLineProperty());
 
         GridPane form = form();
         form.addRow(0, Controls.fieldLabel("server.host", host), host);
@@ -174,6 +162,21 @@ public final class ServerPage extends WizardPage {
         hint.setWrapText(true);
         form.add(hint, 1, 8, 2, 1);
         return form;
+    }
+
+    /** The live check's button: enabled while the inputs can be checked and no check runs; changes to them count. */
+    private Button checkButton(String id, String key, javafx.beans.Observable... inputs) {
+        Button check = new Button(Messages.get(key));
+        check.setId(id);
+        check.setMnemonicParsing(true);
+        check.setOnAction(e -> vm.verify());
+        java.util.List<javafx.beans.Observable> dependencies = new java.util.ArrayList<>(java.util.List.of(inputs));
+        dependencies.add(vm.providerProperty());
+        dependencies.add(vm.check().stateProperty());
+        check.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canCheck()
+                        || vm.check().stateProperty().get() == CredentialCheck.State.CHECKING,
+                dependencies.toArray(javafx.beans.Observable[]::new)));
+        return check;
     }
 
     /** A read-only one-line field showing {@code text}, selectable so it can also be copied by hand. */
