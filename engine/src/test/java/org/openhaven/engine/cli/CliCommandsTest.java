@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,8 +72,7 @@ class CliCommandsTest {
     }
 
     private int run(String... args) {
-        CliRun run = CliRun.of(new CliContext(() -> engine, new LenientTestSpecReader(), terminal,
-                Map.of("OPENHAVEN_PASSPHRASE", "cli test passphrase"), work), args);
+        CliRun run = CliRun.of(engine, terminal, work, args);
         out = run.out();
         err = run.err();
         return run.exitCode();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +37,9 @@ class SshKeyCommandTest {
                 host);
     }
 
+    /** Runs the CLI; keeps what it printed in {@link #out} and {@link #err}. */
     private int run(String... args) {
-        CliRun run = CliRun.of(new CliContext(() -> engine, new LenientTestSpecReader(), terminal,
-                Map.of("OPENHAVEN_PASSPHRASE", "cli test passphrase"), work), args);
+        CliRun run = CliRun.of(engine, terminal, work, args);
         out = run.out();
         err = run.err();
         return run.exitCode();
