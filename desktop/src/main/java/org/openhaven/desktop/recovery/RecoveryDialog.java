@@ -202,8 +202,13 @@ public final class RecoveryDialog {
     private static Label fileName(javafx.beans.value.ObservableValue<Path> file) {
         Label label = new Label();
         label.getStyleClass().add(Css.MONO);
+        // the name, as the user picked it; the whole path on hover
         label.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> file.getValue() == null ? "" : String.valueOf(file.getValue().getFileName()), file));
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> file.getValue() == null ? "" : file.getValue().toString(), file));
+        label.setTooltip(tip);
         return label;
     }
 

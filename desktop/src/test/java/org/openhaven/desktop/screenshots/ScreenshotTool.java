@@ -189,6 +189,8 @@ public final class ScreenshotTool {
                 java.time.Instant.parse("2026-11-20T03:30:00Z")), kit);
         Path spec = dir.resolve("haven.yaml");
         Files.writeString(spec, "name: lost-haven\n");
+        // a computer whose vault lacks the storage keys, as a new one does
+        engine.vault().remove(org.openhaven.engine.backup.BackupCredentials.ACCESS_KEY_ID_KEY);
         RecoveryViewModel vm = fx(() -> new RecoveryViewModel(engine, shell.async()));
         Stage dialog = fx(() -> {
             Stage d = new Stage();
