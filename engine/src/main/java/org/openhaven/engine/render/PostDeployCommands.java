@@ -103,20 +103,31 @@ public final class PostDeployCommands {
     }
 
     /**
+     * The realm attribute holding the SHA-256 of the SMTP password the last post-deploy step wrote. Keycloak shows
+     * the stored password only masked; the digest lets the step see a password changed in the vault. It reveals
+     * nothing usable: the password is 24 random letters and digits.
+     */
+    static final String SMTP_PASSWORD_DIGEST = "openhaven.smtp.password.sha256";
+
+    /**
      * The script that gives the realm the haven's mail server for password resets when the realm lacks it or
-     * holds other settings (mail turned on after the first start, a changed domain): SMTP settings from
-     * {@code smtp.json} with the noreply password from the container's environment, and resets allowed. Keycloak
-     * shows the stored password only masked, so the comparison covers every setting but that one.
+     * holds other settings (mail turned on after the first start, a changed domain, a new noreply password): SMTP
+     * settings from {@code smtp.json} with the noreply password from the container's environment, and resets
+     * allowed. When all match, nothing is written.
      */
     public static String realmMailScript(Collection<String> smtpSettings) {
         String smtpFile = REALM_DIR + SMTP_FILE;
-        String fields = "resetPasswordAllowed,smtpServer(" + String.join(",", smtpSettings) + ")";
+        String password = "\"$" + RealmBuilder.SMTP_PASSWORD_VARIABLE + "\"";
+        String fields = "resetPasswordAllowed,attributes(" + SMTP_PASSWORD_DIGEST + "),smtpServer("
+                + String.join(",", smtpSettings) + ")";
         return requireVariable(RealmBuilder.SMTP_PASSWORD_VARIABLE) + CANON + SIGN_IN
-                + "json=$(" + KCADM + " get realms/" + Hosts.REALM + " --config " + KCADM_CONFIG + " --fields "
-                + RemoteCommand.quote(fields) + ") || exit 1; have=$(printf '%s\\n' \"$json\" | canon); want=$({ echo"
-                + " '\"resetPasswordAllowed\" : true'; cat " + smtpFile + "; } | canon); if [ \"$have\" = \"$want\" ];"
-                + " then echo 'realm mail settings unchanged'; else { printf '{ \"resetPasswordAllowed\" : true,"
-                + " \"smtpServer\" : { \"password\" : \"%s\",' \"$" + RealmBuilder.SMTP_PASSWORD_VARIABLE + "\"; tail -c +2 "
+                + "digest=$(printf '%s' " + password + " | sha256sum) && digest=${digest%% *}; json=$(" + KCADM
+                + " get realms/" + Hosts.REALM + " --config " + KCADM_CONFIG + " --fields " + RemoteCommand.quote(fields)
+                + ") || exit 1; have=$(printf '%s\\n' \"$json\" | canon); want=$({ echo"
+                + " '\"resetPasswordAllowed\" : true'; printf '\"" + SMTP_PASSWORD_DIGEST + "\" : \"%s\"\\n' \"$digest\"; cat "
+                + smtpFile + "; } | canon); if [ \"$have\" = \"$want\" ]; then echo 'realm mail settings unchanged'; else"
+                + " { printf '{ \"resetPasswordAllowed\" : true, \"attributes\" : { \"" + SMTP_PASSWORD_DIGEST
+                + "\" : \"%s\" }, \"smtpServer\" : { \"password\" : \"%s\",' \"$digest\" " + password + "; tail -c +2 "
                 + smtpFile + "; echo '}'; } | " + KCADM + " update realms/" + Hosts.REALM + " --config " + KCADM_CONFIG
                 + " -f - && echo 'realm mail settings updated'; fi";
     }

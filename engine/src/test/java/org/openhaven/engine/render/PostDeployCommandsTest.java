@@ -48,18 +48,21 @@ class PostDeployCommandsTest {
     }
 
     @Test
-    void realmMailScriptComparesEverySettingButTheMaskedPasswordAndWritesItFromTheEnvironment() {
+    void realmMailScriptComparesTheSettingsAndThePasswordsDigestAndWritesThePasswordFromTheEnvironment() {
         String script = PostDeployCommands.realmMailScript(List.of("auth", "from", "host"));
 
         assertThat(script).isEqualTo("[ -n \"$MAIL_NOREPLY_PASSWORD\" ] || { echo 'MAIL_NOREPLY_PASSWORD is not set "
                 + "in the keycloak container' >&2; exit 1; }; " + CANON + SIGN_IN
+                + "digest=$(printf '%s' \"$MAIL_NOREPLY_PASSWORD\" | sha256sum) && digest=${digest%% *}; "
                 + "json=$(/opt/keycloak/bin/kcadm.sh get realms/openhaven --config /tmp/openhaven-kcadm.config "
-                + "--fields 'resetPasswordAllowed,smtpServer(auth,from,host)') || exit 1; "
-                + "have=$(printf '%s\\n' \"$json\" | canon); "
-                + "want=$({ echo '\"resetPasswordAllowed\" : true'; cat /opt/openhaven/realm/smtp.json; } | canon); "
+                + "--fields 'resetPasswordAllowed,attributes(openhaven.smtp.password.sha256),smtpServer(auth,from,host)') "
+                + "|| exit 1; have=$(printf '%s\\n' \"$json\" | canon); "
+                + "want=$({ echo '\"resetPasswordAllowed\" : true'; printf '\"openhaven.smtp.password.sha256\" : "
+                + "\"%s\"\\n' \"$digest\"; cat /opt/openhaven/realm/smtp.json; } | canon); "
                 + "if [ \"$have\" = \"$want\" ]; then echo 'realm mail settings unchanged'; "
-                + "else { printf '{ \"resetPasswordAllowed\" : true, \"smtpServer\" : { \"password\" : \"%s\",' "
-                + "\"$MAIL_NOREPLY_PASSWORD\"; tail -c +2 /opt/openhaven/realm/smtp.json; echo '}'; } | "
+                + "else { printf '{ \"resetPasswordAllowed\" : true, \"attributes\" : { "
+                + "\"openhaven.smtp.password.sha256\" : \"%s\" }, \"smtpServer\" : { \"password\" : \"%s\",' "
+                + "\"$digest\" \"$MAIL_NOREPLY_PASSWORD\"; tail -c +2 /opt/openhaven/realm/smtp.json; echo '}'; } | "
                 + "/opt/keycloak/bin/kcadm.sh update realms/openhaven --config /tmp/openhaven-kcadm.config -f - "
                 + "&& echo 'realm mail settings updated'; fi");
     }
