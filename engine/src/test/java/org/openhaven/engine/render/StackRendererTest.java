@@ -247,6 +247,15 @@ class StackRendererTest {
     }
 
     @Test
+    void aHavenWhereNoOneSignsInThroughKeycloakRunsNoKeycloakSteps() {
+        // Also what lets a catalog stand in for Keycloak without kcadm (the end-to-end test's busybox).
+        RenderedBundle bundle = renderer.render(TestSpecs.withMail(TestSpecs.only()), TestSpecs.vault());
+
+        assertThat(bundle.manifest().services()).extracting(Manifest.Service::id).contains("keycloak", "mail");
+        assertThat(bundle.manifest().postDeploy()).noneMatch(c -> c.container().equals("keycloak"));
+    }
+
+    @Test
     void withMailTheRealmsSmtpSettingsAreMountedWithoutThePasswordForTheStepThatKeepsThemInStep() {
         RenderedBundle bundle = renderer.render(TestSpecs.withMail(TestSpecs.only("gitea")), TestSpecs.vault());
 
