@@ -42,7 +42,9 @@ public final class PostDeployCommands {
      * A shell function turning JSON as kcadm and the renderer both print it (Jackson's pretty printer: one
      * {@code "key" : value} a line, arrays on one line) into sorted {@code key value} lines, one per array element.
      * Keycloak returns redirect URIs and web origins in no fixed order, so comparing these lines compares sets;
-     * object openers drop out, so nested settings compare by their own keys. The image has sed and sort, no jq.
+     * object openers drop out, so nested settings compare by their own keys. The image has GNU sed (its kc.sh needs
+     * it) and coreutils (sort, tail, sha256sum) but no jq or awk; the split uses GNU sed's {@code \n} in a
+     * replacement.
      */
     static final String CANON = "canon() { sed -e '/^ *\"[^\"]*\" : [^{]/!d' -e 's/^ *\"\\([^\"]*\\)\" : \\(.*\\)$/\\1 \\2/'"
             + " -e 's/,$//' -e ':a' -e 's/^\\([^ ]*\\) \\[ \\(\"[^\"]*\"\\), \\(.*\\)$/\\1 [ \\3\\n\\1 \\2/' -e 'ta'"

@@ -36,7 +36,10 @@ import org.openhaven.engine.testsupport.Requirements;
  * image pins), started once for the class with {@code kc.sh start-dev --import-realm} and the same environment
  * the keycloak container gets from .env. Proves the import works, every client's vault secret is accepted,
  * redirect URIs are exact, the owner's temporary password works but must be changed first, and the oauth2-proxy
- * client's tokens name the {@code admins} group for the owner and for no one else.
+ * client's tokens name the {@code admins} group for the owner and for no one else. Then the manifest's post-deploy
+ * scripts run against it with this dist's kcadm.sh, as the next apply would run them in the container: a changed
+ * domain, a missing client, missing mappers and mail turned off and on reach the running realm, and a second run
+ * changes nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeycloakRealmIT {
