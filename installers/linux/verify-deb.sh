@@ -139,6 +139,18 @@ fi
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
 kill "$xvfb_pid"; wait "$xvfb_pid" 2>/dev/null || true; xvfb_pid=""
 
+# Installing over the installed package runs what an upgrade runs: the old prerm removes the archive, the new
+# postinst dumps a fresh one.
+step "dpkg -i again (as an upgrade does: prerm upgrade, postinst configure)"
+touch "$work/before-upgrade"
+cp "$deb" "$root/tmp/openhaven.deb"
+chroot "$root" dpkg -i /tmp/openhaven.deb >/dev/null || fail "dpkg -i over the installed package failed"
+rm -f "$root/tmp/openhaven.deb"
+if [ ! -f "$root$archive" ] || [ ! "$root$archive" -nt "$work/before-upgrade" ]; then
+  fail "the reinstall did not dump a new class-data archive"
+fi
+step "a new class-data archive after the reinstall"
+
 # A stale archive (a class-path jar changed after the dump) costs only the speed-up: the JVM starts without it.
 touch "$root"/opt/openhaven/lib/app/openhaven-desktop-*.jar
 stale_out="$(chroot "$root" env -i PATH=/usr/bin:/bin HOME=/root openhaven --version 2>&1)" \
