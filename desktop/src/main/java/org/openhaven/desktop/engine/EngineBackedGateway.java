@@ -25,6 +25,7 @@ import org.openhaven.engine.cloud.ServerType;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.haven.HavenEngine;
+import org.openhaven.engine.haven.ServerInspection;
 import org.openhaven.engine.haven.ProviderRegistry;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.ProgressEvent;
@@ -102,6 +103,14 @@ public final class EngineBackedGateway implements EngineGateway {
     @Override
     public String verifyCloudCredentials(Choice provider, Secret token) {
         return cloud(provider, token).verifyCredentials();
+    }
+
+    @Override
+    public ServerInspection checkExistingServer(String host, int port, String user, Secret privateKey) {
+        SecretStore store = new InMemorySecretStore();
+        CredentialKeys.cloud(Choice.EXISTING, privateKey).forEach(store::put);
+        return engine.checkExistingServer(new ServerSpec(Choice.EXISTING.id(), null, null, host, port, user, null),
+                store, null);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.openhaven.engine.cloud.Region;
 import org.openhaven.engine.cloud.ServerType;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.haven.ServerInspection;
 import org.openhaven.engine.plan.ProgressListener;
 import org.openhaven.engine.secrets.Secret;
 import org.openhaven.engine.spec.BackupSpec;
@@ -21,6 +22,15 @@ public interface EngineGateway {
 
     /** Checks credentials against the provider with a cheap read call; returns the account name. */
     String verifyCloudCredentials(Choice provider, Secret token);
+
+    /**
+     * Logs in to a server the user already has with the haven's key and runs the read-only preflight; pins the
+     * server's host key on first contact, the pin every later deploy expects. Changes nothing on the server.
+     *
+     * @throws OpenHavenException AUTH naming the authorized_keys line to add when the key is refused; CONFIG with
+     *                            every problem and its remedy when the server is not fit; NETWORK when unreachable
+     */
+    ServerInspection checkExistingServer(String host, int port, String user, Secret privateKey);
 
     /** Checks the DNS provider's credentials; returns the account name. */
     String verifyDnsCredentials(String dnsProvider, Secret token);

@@ -62,6 +62,7 @@ public final class ScriptedTestEngine implements EngineGateway {
     private final Map<String, String> opened = new ConcurrentHashMap<>();
     private volatile HavenRef selected = new HavenRef("example-org", "example.org");
     private volatile String current;
+    private volatile boolean serverKeysAuthorized = true;
 
     /** The next apply fails at this step (once), as a provider outage would. */
     public ScriptedTestEngine failOnceAt(String stepId) {
@@ -98,6 +99,37 @@ public final class ScriptedTestEngine implements EngineGateway {
                     .build();
         }
         return "Project “family-cloud”";
+    }
+
+    /**
+     * A fit Debian 12 server with 4 GiB; refuses the key (as sshd would, with the engine's message naming the line
+     * to add) until {@link #authorizeServerKeys} says it was added; a host named {@code unreachable.example} is down.
+     */
+    @Override
+    public org.openhaven.engine.haven.ServerInspection checkExistingServer(String host, int port, String user,
+                                                                          Secret privateKey) {
+        if (host.equals("unreachable.example")) {
+            throw OpenHavenException.of(ErrorCategory.NETWORK, "The server " + host + ":" + port
+                    + " did not answer in time.").remedy("Check that the server is running.").build();
+        }
+        String line = org.openhaven.engine.haven.HavenSshKey.publicLine(privateKey);
+        if (!serverKeysAuthorized) {
+            throw OpenHavenException.of(ErrorCategory.AUTH, "The server " + user + "@" + host + ":" + port
+                            + " refused the haven's SSH key.")
+                    .remedy("Add the haven's key to ~" + user + "/.ssh/authorized_keys on the server: logged in "
+                            + "there as " + user + ", run: " + org.openhaven.engine.haven.HavenSshKey.addCommand(line)
+                            + " — then check again.").build();
+        }
+        return new org.openhaven.engine.haven.ServerInspection(user + "@" + host + ":" + port,
+                "SHA256:scriptedscriptedscriptedscriptedscripted123", true,
+                new org.openhaven.engine.host.PreflightReport("debian:12", "Debian GNU/Linux 12 (bookworm)", true,
+                        40L << 20, 4L << 20, List.of(), ""));
+    }
+
+    /** Whether the scripted existing server accepts the haven's key (the user added its line). */
+    public ScriptedTestEngine authorizeServerKeys(boolean authorized) {
+        this.serverKeysAuthorized = authorized;
+        return this;
     }
 
     @Override

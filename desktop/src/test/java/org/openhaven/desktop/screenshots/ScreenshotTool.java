@@ -71,6 +71,32 @@ public final class ScreenshotTool {
         settle();
         snap(stage, out.resolve("wizard-server" + suffix + ".png"));
         fx(() -> {
+            wizard.server().providerProperty().set(org.openhaven.desktop.engine.Choice.EXISTING);
+            wizard.server().hostProperty().set("203.0.113.7");
+            engine.authorizeServerKeys(false);
+            return null;
+        });
+        settle(); // the haven's key is made in the background
+        fx(() -> {
+            wizard.server().verify();
+            return null;
+        });
+        settle();
+        snap(stage, out.resolve("wizard-server-existing-refused" + suffix + ".png"));
+        fx(() -> {
+            engine.authorizeServerKeys(true);
+            wizard.server().verify();
+            return null;
+        });
+        settle();
+        snap(stage, out.resolve("wizard-server-existing" + suffix + ".png"));
+        fx(() -> {
+            wizard.server().providerProperty().set(org.openhaven.desktop.engine.Choice.HETZNER);
+            wizard.server().verify();
+            return null;
+        });
+        settle();
+        fx(() -> {
             wizard.next();
             wizard.domain().domainProperty().set("example.org");
             wizard.domain().ownerNameProperty().set("Ada Lovelace");
