@@ -25,8 +25,6 @@ import org.openhaven.desktop.tray.StageTrayActions;
 import org.openhaven.desktop.tray.TrayController;
 import org.openhaven.desktop.ui.Messages;
 import org.openhaven.desktop.vault.KeyringPassphraseStore;
-import org.openhaven.desktop.vault.PassphraseDialog;
-import org.openhaven.desktop.vault.VaultUnlockViewModel;
 import org.openhaven.desktop.vpn.ProcessCommandRunner;
 import org.openhaven.desktop.vpn.VpnController;
 import org.slf4j.Logger;
@@ -61,7 +59,7 @@ public final class DesktopApp extends Application {
         instance = acquired.get();
         DesktopShell.applyOsTheme();
         shell = new DesktopShell(EngineBackedGateway.builtIn(), getHostServices()::showDocument,
-                new RememberedHaven(ConfigDir.current()));
+                new RememberedHaven(ConfigDir.current()), KeyringPassphraseStore.best());
         stage.getIcons().setAll(AppIcons.windowIcons().stream().map(url -> new Image(url.toExternalForm())).toList());
         shell.showWizard(stage, () -> shell.showDashboard(stage));
         WindowPlacement.forWindow("main").manage(stage, 1040, 720);
@@ -73,11 +71,7 @@ public final class DesktopApp extends Application {
         IdleFootprint.collectWhenHidden(stage, timers);
         installTray(stage);
         stage.show();
-        VaultUnlockViewModel vault = new VaultUnlockViewModel(shell.engine(), KeyringPassphraseStore.best(),
-                shell.async());
-        if (!vault.tryRemembered()) {
-            PassphraseDialog.show(stage, vault);
-        }
+        shell.unlockAtStart(stage);
     }
 
     private void installTray(Stage stage) {

@@ -9,6 +9,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.openhaven.engine.backup.BackupBucket;
 import org.openhaven.engine.backup.BackupHealth;
@@ -70,6 +72,7 @@ public final class EngineBackedGateway implements EngineGateway {
     private final ServiceProbe probe;
     private final InstantSource clock;
     private final VaultSession vault;
+    private final List<Consumer<String>> namedListeners = new CopyOnWriteArrayList<>();
     /** The spec this session planned or applied last; the dashboard's haven. */
     private volatile HavenSpec lastSpec;
 
@@ -212,6 +215,11 @@ public final class EngineBackedGateway implements EngineGateway {
     }
 
     @Override
+    public void whenHavenNamed(Consumer<String> listener) {
+        namedListeners.add(listener);
+    }
+
+    @Override
     public void storeSecret(String key, Secret value) {
         vault.put(key, value);
     }
@@ -231,6 +239,7 @@ public final class EngineBackedGateway implements EngineGateway {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         lastSpec = spec;
         vault.name(spec.havenId());
+        namedListeners.forEach(listener -> listener.accept(spec.havenId()));
         return engine.remember(spec, dir.specFile());
     }
 

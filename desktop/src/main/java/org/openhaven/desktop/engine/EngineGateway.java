@@ -2,6 +2,7 @@ package org.openhaven.desktop.engine;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.openhaven.engine.cloud.Region;
 import org.openhaven.engine.cloud.ServerType;
 import org.openhaven.engine.error.OpenHavenException;
@@ -69,6 +70,12 @@ public interface EngineGateway {
 
     /** The selected haven; before any selection, the one whose vault is open or else the first one set up. */
     Optional<HavenRef> selectedHaven();
+
+    /**
+     * Tells {@code listener} the haven's id each time the wizard names a haven ({@link #plan} or {@link #apply}),
+     * on the thread that called them: what waited for the haven's name (a passphrase to remember) can follow it.
+     */
+    void whenHavenNamed(Consumer<String> listener);
 
     /** Keeps a credential typed into the wizard in the encrypted vault (never a plain file). */
     void storeSecret(String key, Secret value);

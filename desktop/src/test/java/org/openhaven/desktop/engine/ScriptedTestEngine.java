@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.openhaven.engine.cloud.FirewallRule;
 import org.openhaven.engine.cloud.Region;
 import org.openhaven.engine.cloud.ServerType;
@@ -52,6 +54,7 @@ public final class ScriptedTestEngine implements EngineGateway {
 
     private final Set<String> completedSteps = ConcurrentHashMap.newKeySet();
     private final Map<String, Secret> vault = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> namedListeners = new CopyOnWriteArrayList<>();
     private final List<String> peers = Collections.synchronizedList(new ArrayList<>(List.of("phone", "this-computer")));
     private volatile String failOnceAt;
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
@@ -252,12 +255,18 @@ public final class ScriptedTestEngine implements EngineGateway {
     }
 
     @Override
+    public void whenHavenNamed(Consumer<String> listener) {
+        namedListeners.add(listener);
+    }
+
+    @Override
     public void storeSecret(String key, Secret value) {
         vault.put(key, value);
     }
 
     @Override
     public PlanPreview plan(HavenSpec spec) {
+        namedListeners.forEach(listener -> listener.accept(spec.havenId()));
         List<String> create = new ArrayList<>(List.of("SSH key openhaven-" + spec.name(),
                 "firewall openhaven-" + spec.name(), "server " + spec.server().size() + " in " + spec.server().region(),
                 "reserved IPv4 address", "DNS A " + spec.domain(), "DNS A *." + spec.domain()));
@@ -270,6 +279,7 @@ public final class ScriptedTestEngine implements EngineGateway {
 
     @Override
     public DeployResult apply(HavenSpec spec, ProgressListener listener, Cancellation cancellation) {
+        namedListeners.forEach(named -> named.accept(spec.havenId()));
         applyCalls++;
         int run = 0;
         int changed = 0;
