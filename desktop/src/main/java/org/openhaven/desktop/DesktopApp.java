@@ -60,6 +60,7 @@ public final class DesktopApp extends Application implements TrayConnection.List
     private boolean dashboardShown;
     private boolean wizardTouched;
     private boolean startedByTray;
+    private boolean exiting;
 
     static void launchApp(String[] args) {
         Application.launch(DesktopApp.class, args);
@@ -82,10 +83,6 @@ public final class DesktopApp extends Application implements TrayConnection.List
         this.stage = primary;
         Path config = ConfigDir.current();
         startedByTray = getParameters().getRaw().contains(CompanionCommand.WINDOW_FOR_TRAY);
-        if (!startedByTray && handedOverToRunningTray(config)) {
-            Platform.exit();
-            return;
-        }
         Optional<SingleInstance> acquired = SingleInstance.acquire(config,
                 () -> Platform.runLater(() -> bringToFront(stage)));
         if (acquired.isEmpty()) {
@@ -127,26 +124,11 @@ public final class DesktopApp extends Application implements TrayConnection.List
         }
     }
 
-    /**
-     * A tray runs without a window (this user closed the window earlier): it opens one, already unlocked, and this
-     * launch ends, so the passphrase is not asked a second time.
-     */
-    private static boolean handedOverToRunningTray(Path config) throws IOException {
-        if (!SingleInstance.isRunning(config, SingleInstance.TRAY) || SingleInstance.isRunning(config,
-                SingleInstance.WINDOW)) {
-            return false;
-        }
-        boolean delivered = SingleInstance.request(config, SingleInstance.TRAY, SingleInstance.OPEN_WINDOW);
-        if (delivered) {
-            LOG.info("The OpenHaven tray runs; asked it to open the window");
-        }
-        return delivered;
-    }
-
     private void askForPassphrase() {
         VaultUnlockViewModel vault = new VaultUnlockViewModel(shell.engine(), KeyringPassphraseStore.best(),
                 shell.async());
         if (!vault.tryRemembered()) {
+            LOG.info("Asking for the vault passphrase");
             PassphraseDialog.show(stage, vault);
         }
     }
@@ -183,7 +165,7 @@ public final class DesktopApp extends Application implements TrayConnection.List
     private void onCloseRequest() {
         if (ClosePolicy.onClose(windowState()) == ClosePolicy.Decision.EXIT) {
             LOG.info("The window closed at rest; this process ends{}", tray.trayRuns() ? " and the tray stays" : "");
-            Platform.exit();
+            exit();
         } else {
             LOG.info("The window hides to the tray until nothing in it would be lost");
             stage.hide();
@@ -191,10 +173,17 @@ public final class DesktopApp extends Application implements TrayConnection.List
     }
 
     private void exitIfHiddenAtRest() {
-        if (stage != null && shell != null && !stage.isShowing() && ClosePolicy.exitWhileHidden(windowState())) {
+        if (!exiting && stage != null && shell != null && !stage.isShowing()
+                && ClosePolicy.exitWhileHidden(windowState())) {
             LOG.info("The hidden window came to rest; this process ends and the tray stays");
-            Platform.exit();
+            exit();
         }
+    }
+
+    /** Ends the window process: the Launcher ends the JVM once JavaFX has stopped. */
+    private void exit() {
+        exiting = true;
+        Platform.exit();
     }
 
     @Override
@@ -220,7 +209,7 @@ public final class DesktopApp extends Application implements TrayConnection.List
     @Override
     public void quit() {
         LOG.info("Quit chosen in the tray");
-        Platform.exit();
+        exit();
     }
 
     /** Never leave a hidden window behind with no tray to bring it back. */

@@ -1,11 +1,16 @@
 package org.openhaven.desktop;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
+import org.openhaven.desktop.app.ConfigDir;
+import org.openhaven.desktop.app.SingleInstance;
 import org.openhaven.desktop.companion.CompanionCommand;
 import org.openhaven.desktop.companion.TrayRole;
 import org.openhaven.engine.cli.OpenHavenCli;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point of the product. With arguments it is the headless CLI; with none it opens the desktop
@@ -35,6 +40,9 @@ public final class Launcher {
             TrayRole.run();
             return;
         }
+        if (role.isEmpty() && handedOverToRunningTray(ConfigDir.current())) {
+            System.exit(0);
+        }
         if (role.equals(CompanionCommand.WINDOW_FOR_TRAY)) {
             // stdout is the pipe to the tray: nothing but protocol lines may reach it
             PrintStream pipe = System.out;
@@ -45,6 +53,26 @@ public final class Launcher {
         }
         // end the JVM with the window, whatever threads remain; the tray process is not ours to end
         System.exit(0);
+    }
+
+    /**
+     * When a tray runs and no window does (the user closed it earlier), the tray opens one, already unlocked, and
+     * this launch ends without loading JavaFX, so the passphrase is not asked a second time.
+     */
+    private static boolean handedOverToRunningTray(Path config) {
+        try {
+            if (!SingleInstance.isRunning(config, SingleInstance.TRAY)
+                    || SingleInstance.isRunning(config, SingleInstance.WINDOW)) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        boolean delivered = SingleInstance.request(config, SingleInstance.TRAY, SingleInstance.OPEN_WINDOW);
+        if (delivered) {
+            LoggerFactory.getLogger(Launcher.class).info("The OpenHaven tray runs; asked it to open the window");
+        }
+        return delivered;
     }
 
     /** Decides whether a window can be shown, without loading AWT or JavaFX (both fail noisily without one). */

@@ -11,4 +11,9 @@ public final class DesktopAppAccess {
     public static Class<? extends Application> appClass() {
         return DesktopApp.class;
     }
+
+    /** The tray process the running window started, if any. */
+    public static java.util.OptionalLong trayPid() {
+        return DesktopApp.trayPid();
+    }
 }

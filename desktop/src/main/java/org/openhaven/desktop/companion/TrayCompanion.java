@@ -125,6 +125,7 @@ public final class TrayCompanion implements TrayActions {
     /** Quits the tray and the connected window; the window exits without asking. */
     @Override
     public void quit() {
+        LOG.info("Quit chosen in the tray{}", window != null ? "; the window quits too" : "");
         if (window != null) {
             window.send(new CompanionMessage.Quit());
         }
