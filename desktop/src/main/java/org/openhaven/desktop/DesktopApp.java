@@ -72,6 +72,12 @@ public final class DesktopApp extends Application implements TrayConnection.List
         Application.launch(DesktopApp.class, CompanionCommand.WINDOW_FOR_TRAY);
     }
 
+    /** Whether the tray process is up and connected, for the benchmark. */
+    static boolean trayRuns() {
+        TrayConnection connection = trayConnection;
+        return connection != null && connection.trayRuns();
+    }
+
     /** The tray process this window started, for the benchmark. */
     static OptionalLong trayPid() {
         TrayConnection connection = trayConnection;

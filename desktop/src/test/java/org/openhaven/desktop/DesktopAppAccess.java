@@ -2,7 +2,7 @@ package org.openhaven.desktop;
 
 import javafx.application.Application;
 
-/** Lets the benchmark in another package launch the real app class, which stays package-private to launch. */
+/** Lets the benchmark in another package launch the real app class and see its tray process. */
 public final class DesktopAppAccess {
 
     private DesktopAppAccess() {
@@ -15,5 +15,10 @@ public final class DesktopAppAccess {
     /** The tray process the running window started, if any. */
     public static java.util.OptionalLong trayPid() {
         return DesktopApp.trayPid();
+    }
+
+    /** Whether the tray process is up and connected. */
+    public static boolean trayRuns() {
+        return DesktopApp.trayRuns();
     }
 }
