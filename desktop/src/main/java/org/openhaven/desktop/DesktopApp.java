@@ -61,6 +61,8 @@ public final class DesktopApp extends Application implements TrayConnection.List
     private boolean wizardTouched;
     private boolean startedByTray;
     private boolean exiting;
+    private boolean trayWasReady;
+    private boolean trayStarted;
 
     static void launchApp(String[] args) {
         Application.launch(DesktopApp.class, args);
@@ -121,13 +123,31 @@ public final class DesktopApp extends Application implements TrayConnection.List
         });
         tray = startedByTray
                 ? TrayConnection.fromParentTray(engine, Platform::runLater, this, System.in, trayPipe)
-                : TrayConnection.startTray(engine, Platform::runLater, this, config, CompanionCommand.ofThisProcess());
+                : TrayConnection.toChildTray(engine, Platform::runLater, this);
         trayConnection = tray;
         engine.onVaultOpened(tray::vaultOpened);
         stage.show();
         if (!startedByTray) {
+            startTrayAfterFirstFrame(config);
+        }
+        if (!startedByTray) {
             askForPassphrase();
         }
+    }
+
+    /** On two cores, the tray's JVM starting alongside would delay the window the user waits for. */
+    private void startTrayAfterFirstFrame(Path config) {
+        javafx.scene.Scene scene = stage.getScene();
+        Runnable[] once = new Runnable[1];
+        // removed outside the pulse, which is iterating its listeners
+        once[0] = () -> Platform.runLater(() -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            if (!trayStarted) {
+                trayStarted = true;
+                tray.startTray(config, CompanionCommand.ofThisProcess());
+            }
+        });
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private void askForPassphrase() {
@@ -194,6 +214,7 @@ public final class DesktopApp extends Application implements TrayConnection.List
 
     @Override
     public void trayReady() {
+        trayWasReady = true;
         if (startedByTray && !tray.vaultHandedOver()) {
             askForPassphrase();
         }
@@ -218,11 +239,17 @@ public final class DesktopApp extends Application implements TrayConnection.List
         exit();
     }
 
-    /** Never leave a hidden window behind with no tray to bring it back. */
+    /**
+     * Never leave a hidden window behind with no tray to bring it back; and a window the tray started, whose tray
+     * died before handing its vaults over, asks for the passphrase itself.
+     */
     @Override
     public void trayGone() {
         if (!stage.isShowing()) {
             bringToFront(stage);
+        }
+        if (startedByTray && !trayWasReady) {
+            askForPassphrase();
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,10 @@ public final class TrayConnection {
     private final Listener listener;
     /** The passphrase per haven the tray knows already (handed over either way), so none is sent twice. */
     private final Map<String, Secret> known = new HashMap<>();
+    /** What the window said before the pipe existed (the tray starts after the first frame); memory only. */
+    private final List<CompanionMessage> pending = new ArrayList<>();
     private CompanionLink link;
-    private OptionalLong trayPid = OptionalLong.empty();
+    private volatile OptionalLong trayPid = OptionalLong.empty();
     private volatile boolean trayRuns;
     private volatile boolean vaultHandedOver;
 
@@ -61,31 +64,33 @@ public final class TrayConnection {
         this.listener = listener;
     }
 
+    /** A connection to a tray this window starts later ({@link #startTray}); messages wait for it in memory. */
+    public static TrayConnection toChildTray(EngineGateway engine, Executor ui, Listener listener) {
+        return new TrayConnection(engine, ui, listener);
+    }
+
     /**
      * Starts the tray process as this window's child. Its stderr goes to {@code tray.log} in the config dir, never
      * to this process's streams, so it neither blocks on them nor dies with them; nothing destroys it when this
      * process exits.
      */
-    public static TrayConnection startTray(EngineGateway engine, Executor ui, Listener listener, Path configDir,
-                                           CompanionCommand command) {
-        TrayConnection connection = new TrayConnection(engine, ui, listener);
+    public void startTray(Path configDir, CompanionCommand command) {
         Optional<List<String>> argv = command.argv(CompanionCommand.TRAY_ROLE);
         if (argv.isEmpty()) {
             LOG.warn("Cannot tell how this process was started, so the tray cannot start; the window stays the app");
             ui.execute(listener::noTray);
-            return connection;
+            return;
         }
         try {
             Process tray = new ProcessBuilder(argv.get())
                     .redirectError(Redirect.to(configDir.resolve("tray.log").toFile())).start();
-            connection.trayPid = OptionalLong.of(tray.pid());
-            connection.connect(tray.getInputStream(), tray.getOutputStream());
+            trayPid = OptionalLong.of(tray.pid());
+            connect(tray.getInputStream(), tray.getOutputStream());
             LOG.info("Started the tray in process {}", tray.pid());
         } catch (IOException e) {
             LOG.warn("The tray process did not start ({}); the window stays the app", e.getMessage());
             ui.execute(listener::noTray);
         }
-        return connection;
     }
 
     /** Connects to the tray that started this window, over this process's stdin and (the real) stdout. */
@@ -97,10 +102,15 @@ public final class TrayConnection {
     }
 
     private void connect(InputStream in, OutputStream out) {
-        link = CompanionLink.open("tray", in, out, this::onMessage, () -> {
+        CompanionLink opened = CompanionLink.open("tray", in, out, this::onMessage, () -> {
             trayRuns = false;
             ui.execute(listener::trayGone);
         });
+        synchronized (pending) {
+            link = opened;
+            pending.forEach(link::send);
+            pending.clear();
+        }
     }
 
     /** On the reading thread: unlocks are applied here, in order, before the tray-ready that follows them. */
@@ -139,9 +149,13 @@ public final class TrayConnection {
     }
 
     public void send(CompanionMessage message) {
-        if (link != null) {
-            link.send(message);
+        synchronized (pending) {
+            if (link == null) {
+                pending.add(message);
+                return;
+            }
         }
+        link.send(message);
     }
 
     /** Whether a tray process is connected and has its icon up. */

@@ -14,7 +14,8 @@ import java.util.Optional;
  * <p>From a JDK or full runtime ({@code ./openhaven}, the benchmark, tests) that is {@code java <this JVM's options>
  * -cp <class path> org.openhaven.desktop.Launcher <role>}, minus options that must happen once per start: recording
  * an AppCDS archive ({@code -XX:ArchiveClassesAtExit}, which {@code ./openhaven} moves into place after the first
- * process exits) and a debugger agent (its port is taken). An installed app's jlinked runtime has no
+ * process exits) and a debugger or coverage agent (its port or file is taken); the tray also leaves out the window's
+ * AppCDS archive, which is mostly JavaFX. An installed app's jlinked runtime has no
  * {@code bin/java} (jpackage strips native commands); there the app's own native launcher is run again with the role
  * argument, and it applies the packaged JVM options itself.
  */
@@ -47,7 +48,7 @@ public record CompanionCommand(String javaHome, boolean javaBinaryExists, List<S
         List<String> argv = new ArrayList<>();
         if (javaBinaryExists) {
             argv.add(javaBinary(javaHome).toString());
-            inputArguments.stream().filter(CompanionCommand::carriesOver).forEach(argv::add);
+            inputArguments.stream().filter(option -> carriesOver(option, role)).forEach(argv::add);
             argv.add("-cp");
             argv.add(classPath);
             argv.add(MAIN_CLASS);
@@ -60,7 +61,12 @@ public record CompanionCommand(String javaHome, boolean javaBinaryExists, List<S
         return Optional.of(argv);
     }
 
-    private static boolean carriesOver(String option) {
+    private static boolean carriesOver(String option, String role) {
+        if (option.startsWith("-XX:SharedArchiveFile=")) {
+            // the window's archive holds JavaFX: mapping it would cost the tray ~16 MiB resident for classes it never
+            // uses (docs/performance/desktop.md); the JDK's default archive serves the tray
+            return !role.equals(TRAY_ROLE);
+        }
         return !option.startsWith("-XX:ArchiveClassesAtExit=") && !option.startsWith("-agentlib:jdwp")
                 && !option.startsWith("-javaagent:");
     }

@@ -23,14 +23,16 @@ class CompanionCommandTest {
     }
 
     @Test
-    void keepsTheArchiveItReadsSoTheTrayStartsFromItToo() {
+    void aWindowTheTrayStartsReadsTheAppCdsArchiveButTheTrayLeavesItsJavaFxClassesOut() {
         CompanionCommand command = new CompanionCommand("/jdk", true,
-                List.of("-XX:SharedArchiveFile=/repo/desktop/target/cds/desktop-1.jsa"), "app.jar",
+                List.of("-XX:SharedArchiveFile=/repo/desktop/target/cds/desktop-1.jsa", "-Xlog:cds=off"), "app.jar",
                 Optional.empty());
 
         assertThat(command.argv(CompanionCommand.WINDOW_FOR_TRAY)).contains(List.of("/jdk/bin/java",
-                "-XX:SharedArchiveFile=/repo/desktop/target/cds/desktop-1.jsa", "-cp", "app.jar",
+                "-XX:SharedArchiveFile=/repo/desktop/target/cds/desktop-1.jsa", "-Xlog:cds=off", "-cp", "app.jar",
                 "org.openhaven.desktop.Launcher", "--window-for-tray"));
+        assertThat(command.argv(CompanionCommand.TRAY_ROLE)).contains(List.of("/jdk/bin/java", "-Xlog:cds=off",
+                "-cp", "app.jar", "org.openhaven.desktop.Launcher", "--tray-companion"));
     }
 
     @Test
