@@ -115,7 +115,7 @@ public final class DesktopApp extends Application implements TrayConnection.List
         });
         IdleFootprint.collectWhenHidden(stage, timers);
         watchForRest();
-        // until the tray says it is up, there is no tray: closing quits, as on a desktop without one
+        // what closing does is decided here (ClosePolicy), not by JavaFX hiding its last window
         Platform.setImplicitExit(false);
         stage.setOnCloseRequest(e -> {
             e.consume();
@@ -129,8 +129,6 @@ public final class DesktopApp extends Application implements TrayConnection.List
         stage.show();
         if (!startedByTray) {
             startTrayAfterFirstFrame(config);
-        }
-        if (!startedByTray) {
             askForPassphrase();
         }
     }

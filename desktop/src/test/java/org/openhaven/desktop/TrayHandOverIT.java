@@ -52,7 +52,7 @@ class TrayHandOverIT {
                 "PREFS", work.resolve("prefs").toString());
 
         try (TrayDesktop desktop = TrayDesktop.start()) {
-            Process window = desktop.java(env, work.resolve("window-1.log"), TestWindowMain.class.getName());
+            Process window = desktop.java(env, work.resolve("window-1.log"), ScriptedWindowMain.class.getName());
             PrintWriter toWindow = new PrintWriter(window.getOutputStream(), true, StandardCharsets.UTF_8);
             BufferedReader fromWindow = new BufferedReader(new InputStreamReader(window.getInputStream(),
                     StandardCharsets.UTF_8));

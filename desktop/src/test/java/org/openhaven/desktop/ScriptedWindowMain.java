@@ -22,15 +22,15 @@ import javafx.stage.WindowEvent;
  * dialog and presses its Unlock button, {@code close} clicks the window's close box (WINDOW_CLOSE_REQUEST). Prints
  * {@code ready}, {@code tray-pid <pid>} and {@code done <command>} lines. Exits when the app does, like the Launcher.
  */
-public final class TestWindowMain {
+public final class ScriptedWindowMain {
 
-    private TestWindowMain() {
+    private ScriptedWindowMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        Thread app = new Thread(() -> Application.launch(DesktopApp.class), "test-window-app");
+        Thread app = new Thread(() -> Application.launch(DesktopApp.class), "scripted-window-app");
         app.start();
-        Thread commands = new Thread(TestWindowMain::readCommands, "test-window-commands");
+        Thread commands = new Thread(ScriptedWindowMain::readCommands, "scripted-window-commands");
         commands.setDaemon(true);
         commands.start();
         app.join();
@@ -55,7 +55,7 @@ public final class TestWindowMain {
                         return null;
                     });
                 } else if (line.equals("close")) {
-                    Stage main = waitFor(TestWindowMain::mainStage);
+                    Stage main = waitFor(ScriptedWindowMain::mainStage);
                     onFx(() -> {
                         main.fireEvent(new WindowEvent(main, WindowEvent.WINDOW_CLOSE_REQUEST));
                         return null;
