@@ -29,8 +29,6 @@ import org.openhaven.desktop.icons.AppIcons;
 import org.openhaven.desktop.theme.WindowPlacement;
 import org.openhaven.desktop.ui.Messages;
 import org.openhaven.desktop.vault.KeyringPassphraseStore;
-import org.openhaven.desktop.vault.PassphraseDialog;
-import org.openhaven.desktop.vault.VaultUnlockViewModel;
 import org.openhaven.desktop.wizard.DeployRow;
 import org.openhaven.desktop.wizard.DeployViewModel;
 import org.openhaven.desktop.wizard.WizardStep;
@@ -101,7 +99,8 @@ public final class DesktopApp extends Application implements TrayConnection.List
         instance = acquired.get();
         DesktopShell.applyOsTheme();
         EngineBackedGateway engine = EngineBackedGateway.builtIn();
-        shell = new DesktopShell(engine, getHostServices()::showDocument, new RememberedHaven(config));
+        shell = new DesktopShell(engine, getHostServices()::showDocument, new RememberedHaven(config),
+                KeyringPassphraseStore.best());
         stage.getIcons().setAll(AppIcons.windowIcons().stream().map(url -> new Image(url.toExternalForm())).toList());
         shell.showWizard(stage, () -> {
             dashboardShown = true;
@@ -148,13 +147,10 @@ public final class DesktopApp extends Application implements TrayConnection.List
         scene.addPostLayoutPulseListener(once[0]);
     }
 
+    /** The keychain's passphrase for the selected haven, else the passphrase dialog. */
     private void askForPassphrase() {
-        VaultUnlockViewModel vault = new VaultUnlockViewModel(shell.engine(), KeyringPassphraseStore.best(),
-                shell.async());
-        if (!vault.tryRemembered()) {
-            LOG.info("Asking for the vault passphrase");
-            PassphraseDialog.show(stage, vault);
-        }
+        LOG.info("Unlocking the vault at start: the keychain's passphrase, else the dialog");
+        shell.unlockAtStart(stage);
     }
 
     /** Re-checks, while the window is hidden, whenever something that kept it from ending may have finished. */

@@ -80,14 +80,14 @@ class TrayHandOverIT {
             assertThat(secondLaunch.exitValue()).isZero();
             assertThat(Files.readString(work.resolve("window-2.log")))
                     .contains("The OpenHaven tray runs; asked it to open the window")
-                    .doesNotContain("Asking for the vault passphrase");
+                    .doesNotContain("Unlocking the vault at start");
             ProcessHandle trayWindow = await("the tray's window").atMost(PATIENCE)
                     .until(() -> tray.children().filter(ProcessHandle::isAlive).findFirst().orElse(null),
                             child -> child != null);
             desktop.track(trayWindow);
             Path trayWindowLog = logs.resolve("window.log");
             awaitLine(trayWindowLog, "The vault of home is open in this process");
-            assertThat(Files.readString(trayWindowLog)).doesNotContain("Asking for the vault passphrase")
+            assertThat(Files.readString(trayWindowLog)).doesNotContain("Unlocking the vault at start")
                     .doesNotContain(PASSPHRASE);
 
             desktop.chooseLastTrayMenuEntry();

@@ -23,7 +23,11 @@ import org.openhaven.desktop.dashboard.Poller;
 import org.openhaven.desktop.dashboard.QrDialog;
 import org.openhaven.desktop.engine.EngineGateway;
 import org.openhaven.desktop.engine.HavenRef;
+import org.openhaven.desktop.vault.NoPassphraseStore;
 import org.openhaven.desktop.vault.PassphraseDialog;
+import org.openhaven.desktop.vault.PassphraseStore;
+import org.openhaven.desktop.vault.RememberedPassphrases;
+import org.openhaven.desktop.vault.SavedPassphraseViewModel;
 import org.openhaven.desktop.vault.VaultUnlockViewModel;
 import org.openhaven.engine.error.OpenHavenException;
 import org.slf4j.Logger;
@@ -59,18 +63,29 @@ public final class DesktopShell {
     });
 
     private final HavenMemory havenMemory;
+    private final RememberedPassphrases keptPassphrases;
 
-    /** A shell that remembers the selected haven for this run only (tests, screenshots). */
+    /** A shell that remembers the selected haven for this run only (tests, screenshots), and no passphrase. */
     public DesktopShell(EngineGateway engine, Consumer<String> openUrl) {
         this(engine, openUrl, HavenMemory.inMemory());
+    }
+
+    /** A shell that remembers no passphrase (tests). */
+    public DesktopShell(EngineGateway engine, Consumer<String> openUrl, HavenMemory havenMemory) {
+        this(engine, openUrl, havenMemory, new NoPassphraseStore());
     }
 
     /**
      * @param havenMemory where the dashboard's haven is remembered; the haven kept there is selected now, so the
      *                    start-up passphrase dialog unlocks that haven's vault
+     * @param keychain    where each haven's vault passphrase may be remembered (the OS keychain, or nowhere)
      */
-    public DesktopShell(EngineGateway engine, Consumer<String> openUrl, HavenMemory havenMemory) {
+    public DesktopShell(EngineGateway engine, Consumer<String> openUrl, HavenMemory havenMemory,
+                        PassphraseStore keychain) {
         this.havenMemory = havenMemory;
+        this.keptPassphrases = new RememberedPassphrases(keychain);
+        // a passphrase chosen on the first run, before the wizard named the haven, is remembered under that name
+        engine.whenHavenNamed(keptPassphrases::havenNamed);
         havenMemory.recall().ifPresent(haven -> selectQuietly(engine, haven));
         this.engine = engine;
         this.openUrl = openUrl;
@@ -167,21 +182,30 @@ public final class DesktopShell {
         });
         Poller poller = new Poller(timers, () -> Platform.runLater(dashboard::refresh), Poller.INTERVAL);
         stage.setScene(scene(stage, new DashboardView(dashboard, openUrl, peer -> QrDialog.show(stage, peer),
-                () -> ChangesDialog.show(stage, engine, async, dashboard)).node()));
+                () -> ChangesDialog.show(stage, engine, async, dashboard),
+                new SavedPassphraseViewModel(keptPassphrases, async)).node()));
         stage.showingProperty().addListener((o, was, now) -> poller.setShown(now));
         stage.iconifiedProperty().addListener((o, was, now) -> poller.setShown(!now && stage.isShowing()));
         poller.setShown(stage.isShowing());
     }
 
-    /** Asks for the passphrase of a haven switched to whose vault takes another one. */
+    /**
+     * Opens the selected haven's vault at start-up: with the passphrase the keychain keeps for it, else asked in a
+     * dialog over {@code stage}.
+     */
+    public void unlockAtStart(Stage stage) {
+        PassphraseDialog.unlock(stage, new VaultUnlockViewModel(engine, keptPassphrases, async));
+    }
+
+    /** Opens the vault of a haven switched to whose vault takes another passphrase: kept, else asked. */
     private void askPassphrase(Stage stage, HavenSwitcher switcher, HavenRef haven) {
-        VaultUnlockViewModel unlock = VaultUnlockViewModel.forSwitch(engine, async, haven.label());
+        VaultUnlockViewModel unlock = VaultUnlockViewModel.forSwitch(engine, keptPassphrases, async, haven);
         unlock.unlockedProperty().addListener((o, was, now) -> {
             if (now) {
                 switcher.unlocked();
             }
         });
-        PassphraseDialog.show(stage, unlock);
+        PassphraseDialog.unlock(stage, unlock);
     }
 
     public DashboardViewModel dashboardForScreenshot() {
@@ -191,5 +215,6 @@ public final class DesktopShell {
     public void shutdown() {
         timers.shutdownNow();
         background.shutdownNow();
+        keptPassphrases.close();
     }
 }

@@ -5,10 +5,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -27,6 +31,7 @@ import org.openhaven.desktop.engine.VpnPeer;
 import org.openhaven.desktop.ui.Controls;
 import org.openhaven.desktop.ui.Css;
 import org.openhaven.desktop.ui.Messages;
+import org.openhaven.desktop.vault.SavedPassphraseViewModel;
 
 /** The dashboard window's content. */
 public final class DashboardView {
@@ -35,9 +40,17 @@ public final class DashboardView {
     private final Consumer<String> openUrl;
     private final Consumer<VpnPeer> showQr;
     private final Runnable applyChanges;
+    private final SavedPassphraseViewModel savedPassphrase;
 
     public DashboardView(DashboardViewModel vm, Consumer<String> openUrl, Consumer<VpnPeer> showQr,
                          Runnable applyChanges) {
+        this(vm, openUrl, showQr, applyChanges, null);
+    }
+
+    /** @param savedPassphrase the vault menu's "forget the saved passphrase"; null or without a keychain: no menu */
+    public DashboardView(DashboardViewModel vm, Consumer<String> openUrl, Consumer<VpnPeer> showQr,
+                         Runnable applyChanges, SavedPassphraseViewModel savedPassphrase) {
+        this.savedPassphrase = savedPassphrase;
         this.vm = vm;
         this.openUrl = openUrl;
         this.showQr = showQr;
@@ -74,7 +87,7 @@ public final class DashboardView {
         apply.setOnAction(e -> applyChanges.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, new VBox(2, title, overall), spacer, havenSwitcher(), refresh, apply);
+        HBox header = new HBox(10, new VBox(2, title, overall), spacer, havenSwitcher(), vaultMenu(), refresh, apply);
         header.setAlignment(Pos.CENTER_LEFT);
         Label error = Controls.bound(vm.errorProperty(), Css.FIELD_ERROR);
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
@@ -107,6 +120,39 @@ public final class DashboardView {
         BorderPane root = new BorderPane(content);
         root.getStyleClass().add(Css.ROOT);
         return root;
+    }
+
+    /**
+     * The vault menu, with "Forget the saved passphrase" for the haven shown, enabled while the keychain keeps its
+     * passphrase; hidden on a computer without a keychain.
+     */
+    private Node vaultMenu() {
+        MenuButton menu = new MenuButton(Messages.get("dashboard.vault"));
+        menu.setId("vault-menu");
+        menu.setMnemonicParsing(true);
+        if (savedPassphrase == null || !savedPassphrase.available()) {
+            menu.setVisible(false);
+            menu.setManaged(false);
+            return menu;
+        }
+        MenuItem forget = new MenuItem(Messages.get("dashboard.forgetPassphrase"));
+        forget.setId("forget-passphrase");
+        forget.setMnemonicParsing(true);
+        forget.disableProperty().bind(savedPassphrase.savedProperty().not());
+        forget.setOnAction(e -> savedPassphrase.forget());
+        menu.getItems().add(forget);
+        menu.setOnShowing(e -> savedPassphrase.refresh());
+        savedPassphrase.show(vm.havens().selectedProperty().get());
+        vm.havens().selectedProperty().addListener((o, was, now) -> savedPassphrase.show(now));
+        savedPassphrase.toldProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                Alert alert = new Alert(Alert.AlertType.INFORMATION, now);
+                alert.initOwner(menu.getScene().getWindow());
+                alert.setHeaderText(null);
+                alert.show();
+            }
+        });
+        return menu;
     }
 
     /** A combo box of the havens, shown only when there is more than one; Alt+H focuses it. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openhaven.engine.backup.BackupCredentials;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.haven.HavenSshKey;
 import org.openhaven.engine.providers.ProviderEnvironment;
 import org.openhaven.engine.secrets.Secret;
 
@@ -22,8 +23,22 @@ public final class CredentialKeys {
             case DIGITALOCEAN -> Map.of(ProviderEnvironment.DIGITALOCEAN_TOKEN, credential);
             case AWS -> pair(credential, ProviderEnvironment.AWS_ACCESS_KEY_ID,
                     ProviderEnvironment.AWS_SECRET_ACCESS_KEY, "AWS");
-            case EXISTING -> Map.of();
+            case EXISTING -> existingServerKey(credential);
         };
+    }
+
+    /**
+     * The haven's key for a server the user already has, private and public line, under the names the engine reads;
+     * the public line is stored too, so one left from an earlier key never names the wrong line in an error.
+     */
+    private static Map<String, Secret> existingServerKey(Secret privateKey) {
+        if (privateKey == null) {
+            return Map.of();
+        }
+        Map<String, Secret> keys = new LinkedHashMap<>();
+        keys.put(HavenSshKey.privateKeyName(), privateKey);
+        keys.put(HavenSshKey.publicKeyName(), Secret.of(HavenSshKey.publicLine(privateKey)));
+        return keys;
     }
 
     public static Map<String, Secret> dns(String provider, Secret credential) {

@@ -9,7 +9,9 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.openhaven.engine.backup.BackupBucket;
 import org.openhaven.engine.backup.BackupHealth;
@@ -26,6 +28,7 @@ import org.openhaven.engine.cloud.ServerType;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.haven.HavenEngine;
+import org.openhaven.engine.haven.ServerInspection;
 import org.openhaven.engine.haven.ProviderRegistry;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.ProgressEvent;
@@ -70,6 +73,7 @@ public final class EngineBackedGateway implements EngineGateway {
     private final ServiceProbe probe;
     private final InstantSource clock;
     private final VaultSession vault;
+    private final List<Consumer<String>> namedListeners = new CopyOnWriteArrayList<>();
     /** The spec this session planned or applied last; the dashboard's haven. */
     private volatile HavenSpec lastSpec;
 
@@ -103,6 +107,14 @@ public final class EngineBackedGateway implements EngineGateway {
     @Override
     public String verifyCloudCredentials(Choice provider, Secret token) {
         return cloud(provider, token).verifyCredentials();
+    }
+
+    @Override
+    public ServerInspection checkExistingServer(String host, int port, String user, Secret privateKey) {
+        SecretStore store = new InMemorySecretStore();
+        CredentialKeys.cloud(Choice.EXISTING, privateKey).forEach(store::put);
+        return engine.checkExistingServer(new ServerSpec(Choice.EXISTING.id(), null, null, host, port, user, null),
+                store, null);
     }
 
     @Override
@@ -213,6 +225,11 @@ public final class EngineBackedGateway implements EngineGateway {
     }
 
     @Override
+    public void whenHavenNamed(Consumer<String> listener) {
+        namedListeners.add(listener);
+    }
+
+    @Override
     public void storeSecret(String key, Secret value) {
         vault.put(key, value);
     }
@@ -232,6 +249,7 @@ public final class EngineBackedGateway implements EngineGateway {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         lastSpec = spec;
         vault.name(spec.havenId());
+        namedListeners.forEach(listener -> listener.accept(spec.havenId()));
         return engine.remember(spec, dir.specFile());
     }
 

@@ -2,9 +2,11 @@ package org.openhaven.desktop.engine;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.openhaven.engine.cloud.Region;
 import org.openhaven.engine.cloud.ServerType;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.haven.ServerInspection;
 import org.openhaven.engine.plan.ProgressListener;
 import org.openhaven.engine.secrets.Secret;
 import org.openhaven.engine.spec.BackupSpec;
@@ -21,6 +23,15 @@ public interface EngineGateway {
 
     /** Checks credentials against the provider with a cheap read call; returns the account name. */
     String verifyCloudCredentials(Choice provider, Secret token);
+
+    /**
+     * Logs in to a server the user already has with the haven's key and runs the read-only preflight; pins the
+     * server's host key on first contact, the pin every later deploy expects. Changes nothing on the server.
+     *
+     * @throws OpenHavenException AUTH naming the authorized_keys line to add when the key is refused; CONFIG with
+     *                            every problem and its remedy when the server is not fit; NETWORK when unreachable
+     */
+    ServerInspection checkExistingServer(String host, int port, String user, Secret privateKey);
 
     /** Checks the DNS provider's credentials; returns the account name. */
     String verifyDnsCredentials(String dnsProvider, Secret token);
@@ -59,6 +70,12 @@ public interface EngineGateway {
 
     /** The selected haven; before any selection, the one whose vault is open or else the first one set up. */
     Optional<HavenRef> selectedHaven();
+
+    /**
+     * Tells {@code listener} the haven's id each time the wizard names a haven ({@link #plan} or {@link #apply}),
+     * on the thread that called them: what waited for the haven's name (a passphrase to remember) can follow it.
+     */
+    void whenHavenNamed(Consumer<String> listener);
 
     /** Keeps a credential typed into the wizard in the encrypted vault (never a plain file). */
     void storeSecret(String key, Secret value);

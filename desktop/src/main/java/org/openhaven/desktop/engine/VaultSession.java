@@ -1,5 +1,7 @@
 package org.openhaven.desktop.engine;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -135,11 +137,22 @@ final class VaultSession {
         return vault;
     }
 
+    /**
+     * Opens the haven's vault; a refusal is an {@link ErrorCategory#AUTH} failure naming the haven, so the desktop
+     * can tell "this passphrase does not open it" (a kept one is then dropped) from a vault file it cannot read
+     * at all, which keeps the engine's own message and says nothing about the passphrase.
+     */
     private Vault openNamingHaven(String havenId, Secret key) {
         try {
             return engine.openVault(havenId, key);
         } catch (OpenHavenException e) {
-            throw OpenHavenException.of(e.category(), "The vault of " + label.apply(havenId)
+            Path file = engine.directory(havenId).vaultFile();
+            // e.g. left owned by root after a sudo run: not the passphrase's fault (root reads anything, so only
+            // a user without root can meet this)
+            if (Vault.exists(file) && !Files.isReadable(file)) {
+                throw e;
+            }
+            throw OpenHavenException.of(ErrorCategory.AUTH, "The vault of " + label.apply(havenId)
                     + " did not open: wrong passphrase, or its file was changed.").remedy(e.remedy()).cause(e)
                     .build();
         }

@@ -44,6 +44,12 @@ public final class Controls {
      * remedy and a link to where the right credential is created.
      */
     public static Node checkStatus(CredentialCheck check, Supplier<String> helpUrlOrNull, Consumer<String> openUrl) {
+        return checkStatus(check, helpUrlOrNull, openUrl, "check.helpLink");
+    }
+
+    /** As above, with the help link's text from {@code linkKey} (where the default speaks of tokens). */
+    public static Node checkStatus(CredentialCheck check, Supplier<String> helpUrlOrNull, Consumer<String> openUrl,
+                                   String linkKey) {
         // Spins only while a check runs (seconds, window in front); otherwise determinate, so it costs no CPU.
         ProgressIndicator spinner = new ProgressIndicator(0);
         spinner.setPrefSize(16, 16);
@@ -55,7 +61,7 @@ public final class Controls {
         VBox box = new VBox(4, checking, passed, error, remedy);
         Hyperlink help = new Hyperlink();
         if (helpUrlOrNull != null) {
-            help.setText(Messages.get("check.helpLink"));
+            help.setText(Messages.get(linkKey));
             help.setOnAction(e -> openUrl.accept(helpUrlOrNull.get()));
             box.getChildren().add(help);
         }

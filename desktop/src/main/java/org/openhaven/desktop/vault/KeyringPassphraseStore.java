@@ -9,15 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The OS keychain (macOS Keychain, Windows Credential Manager, the Secret Service on Linux) through
- * java-keyring. {@link #best()} falls back to {@link NoPassphraseStore} when no keychain works, e.g. a Linux
- * session without an unlocked Secret Service.
+ * The OS keychain (macOS Keychain, Windows Credential Manager, the Secret Service on Linux) through java-keyring,
+ * every entry under the service {@value PassphraseAccounts#SERVICE}. {@link #best()} falls back to
+ * {@link NoPassphraseStore} when no keychain works, e.g. a Linux session without an unlocked Secret Service.
+ * Failures are logged by kind only, never with an account's secret.
  */
 public final class KeyringPassphraseStore implements PassphraseStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyringPassphraseStore.class);
-    private static final String SERVICE = "OpenHaven";
-    private static final String ACCOUNT = "vault-passphrase";
 
     private final Keyring keyring;
 
@@ -37,36 +36,48 @@ public final class KeyringPassphraseStore implements PassphraseStore {
     }
 
     @Override
-    public Optional<Secret> load() {
+    public Optional<Secret> load(String account) {
         try {
-            return Optional.ofNullable(keyring.getPassword(SERVICE, ACCOUNT)).map(Secret::of);
+            return Optional.ofNullable(keyring.getPassword(PassphraseAccounts.SERVICE, account)).map(Secret::of);
         } catch (PasswordAccessException | RuntimeException e) {
-            LOG.info("The keychain had no OpenHaven passphrase ({})", e.getClass().getSimpleName());
+            // java-keyring reports a missing entry as an exception too
+            LOG.debug("The keychain had no entry {} ({})", account, e.getClass().getSimpleName());
             return Optional.empty();
         }
     }
 
     @Override
-    public void save(Secret passphrase) {
+    public boolean save(String account, Secret passphrase) {
         try {
-            keyring.setPassword(SERVICE, ACCOUNT, passphrase.reveal());
+            keyring.setPassword(PassphraseAccounts.SERVICE, account, passphrase.reveal());
+            return true;
         } catch (PasswordAccessException | RuntimeException e) {
-            LOG.warn("Could not keep the passphrase in the keychain ({}); it will be asked next time",
-                    e.getClass().getSimpleName());
+            LOG.warn("Could not keep the passphrase in the keychain as {} ({}); it will be asked next time",
+                    account, e.getClass().getSimpleName());
+            return false;
         }
     }
 
     @Override
-    public void forget() {
+    public void forget(String account) {
         try {
-            keyring.deletePassword(SERVICE, ACCOUNT);
+            keyring.deletePassword(PassphraseAccounts.SERVICE, account);
         } catch (PasswordAccessException | RuntimeException e) {
-            LOG.debug("Nothing to forget in the keychain");
+            LOG.debug("Nothing to forget in the keychain as {}", account);
         }
     }
 
     @Override
     public boolean canRemember() {
         return true;
+    }
+
+    @Override
+    public void close() {
+        try {
+            keyring.close();
+        } catch (Exception e) { // java-keyring declares a bare Exception here
+            LOG.debug("Closing the keychain failed ({})", e.getClass().getSimpleName());
+        }
     }
 }

@@ -7,17 +7,18 @@ import org.openhaven.engine.secrets.Secret;
 public final class NoPassphraseStore implements PassphraseStore {
 
     @Override
-    public Optional<Secret> load() {
+    public Optional<Secret> load(String account) {
         return Optional.empty();
     }
 
     @Override
-    public void save(Secret passphrase) {
+    public boolean save(String account, Secret passphrase) {
         // Deliberately nothing: never a plain file.
+        return false;
     }
 
     @Override
-    public void forget() {
+    public void forget(String account) {
         // Nothing stored.
     }
 

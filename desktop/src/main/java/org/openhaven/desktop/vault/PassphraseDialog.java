@@ -19,7 +19,20 @@ public final class PassphraseDialog {
     private PassphraseDialog() {
     }
 
-    public static void show(Window owner, VaultUnlockViewModel vm) {
+    /**
+     * Opens the haven's vault with the passphrase the keychain keeps for it, and shows the dialog only when there
+     * is none or it no longer opens the vault (the dialog then says why).
+     */
+    public static void unlock(Window owner, VaultUnlockViewModel vm) {
+        vm.askingProperty().addListener((o, was, now) -> {
+            if (now) {
+                show(owner, vm);
+            }
+        });
+        vm.start();
+    }
+
+    private static void show(Window owner, VaultUnlockViewModel vm) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(Messages.get("vault.title"));

@@ -21,6 +21,7 @@ import org.openhaven.desktop.engine.Choice;
 import org.openhaven.desktop.ui.Controls;
 import org.openhaven.desktop.ui.Css;
 import org.openhaven.desktop.ui.Formats;
+import org.openhaven.desktop.ui.FxClipboard;
 import org.openhaven.desktop.ui.Messages;
 import org.openhaven.engine.cloud.Region;
 import org.openhaven.engine.cloud.ServerType;
@@ -59,6 +60,9 @@ public final class ServerPage extends WizardPage {
                 vm.providerProperty().set((Choice) now.getUserData());
             }
         });
+        // and back: a choice made by the view-model (a restored wizard, a test) shows as the selected card
+        vm.providerProperty().addListener((o, was, now) -> providers.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
         Node cloud = cloudForm();
         Node existing = existingForm();
         Runnable swap = () -> {
@@ -83,13 +87,7 @@ public final class ServerPage extends WizardPage {
         awsSecret.setId("aws-secret");
         awsSecret.textProperty().bindBidirectional(vm.awsSecretProperty());
         awsSecret.setPromptText(Messages.get("server.awsSecretPrompt"));
-        Button check = new Button(Messages.get("server.check"));
-        check.setId("check-token");
-        check.setMnemonicParsing(true);
-        check.setOnAction(e -> vm.verify());
-        check.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canCheck()
-                        || vm.check().stateProperty().get() == CredentialCheck.State.CHECKING,
-                vm.tokenProperty(), vm.awsSecretProperty(), vm.providerProperty(), vm.check().stateProperty()));
+        Button check = checkButton("check-token", "server.check", vm.tokenProperty(), vm.awsSecretProperty());
         token.setOnAction(e -> vm.verify());
 
         ComboBox<Region> region = new ComboBox<>(vm.regions());
@@ -125,22 +123,80 @@ public final class ServerPage extends WizardPage {
         return form;
     }
 
+    /**
+     * The login, the haven's key line with the command that adds it (both copyable), and "Check connection", which
+     * logs in with the key; Next waits for a passing check, as it does for a cloud token.
+     */
     private Node existingForm() {
         TextField host = new TextField();
         host.setId("host");
         host.setPromptText(Messages.get("server.hostPrompt"));
         host.textProperty().bindBidirectional(vm.hostProperty());
         TextField port = new TextField();
+        port.setId("port");
         port.setPrefColumnCount(5);
         port.textProperty().bindBidirectional(vm.portProperty());
         TextField user = new TextField();
+        user.setId("user");
         user.textProperty().bindBidirectional(vm.userProperty());
+        TextField line = copyable("key-line", vm.keyLineProperty());
+        TextField command = copyable("add-key-command", vm.addKeyCommandProperty());
+        Button copyLine = copyButton("copy-key-line", "server.copyKeyLine", vm.keyLineProperty());
+        Button copyCommand = copyButton("copy-add-key-command", "server.copyCommand", vm.addKeyCommandProperty());
+        Button check = checkButton("check-server", "server.checkConnection", vm.hostProperty(), vm.portProperty(),
+                vm.userProperty(), vm.keyLineProperty());
+
         GridPane form = form();
         form.addRow(0, Controls.fieldLabel("server.host", host), host);
         form.addRow(1, Controls.fieldLabel("server.port", port), port);
         form.addRow(2, Controls.fieldLabel("server.user", user), user);
-        form.add(Controls.label("server.existingHint", Css.MUTED), 1, 3);
+        Label intro = Controls.label("server.keyIntro");
+        intro.setWrapText(true);
+        form.add(intro, 1, 3, 2, 1);
+        form.addRow(4, Controls.fieldLabel("server.keyLine", line), line, copyLine);
+        form.addRow(5, Controls.fieldLabel("server.addKeyCommand", command), command, copyCommand);
+        form.add(check, 1, 6);
+        form.add(Controls.checkStatus(vm.check(), Choice.EXISTING::tokenPage, openUrl, "server.existingHelpLink"),
+                1, 7, 2, 1);
+        Label hint = Controls.label("server.existingHint", Css.MUTED);
+        hint.setWrapText(true);
+        form.add(hint, 1, 8, 2, 1);
         return form;
+    }
+
+    /** The live check's button: enabled while the inputs can be checked and no check runs; changes to them count. */
+    private Button checkButton(String id, String key, javafx.beans.Observable... inputs) {
+        Button check = new Button(Messages.get(key));
+        check.setId(id);
+        check.setMnemonicParsing(true);
+        check.setOnAction(e -> vm.verify());
+        java.util.List<javafx.beans.Observable> dependencies = new java.util.ArrayList<>(java.util.List.of(inputs));
+        dependencies.add(vm.providerProperty());
+        dependencies.add(vm.check().stateProperty());
+        check.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canCheck()
+                        || vm.check().stateProperty().get() == CredentialCheck.State.CHECKING,
+                dependencies.toArray(javafx.beans.Observable[]::new)));
+        return check;
+    }
+
+    /** A read-only one-line field showing {@code text}, selectable so it can also be copied by hand. */
+    private static TextField copyable(String id, javafx.beans.value.ObservableStringValue text) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setEditable(false);
+        field.getStyleClass().add(Css.MONO);
+        field.textProperty().bind(text);
+        return field;
+    }
+
+    /** Puts {@code text} on the clipboard: a public key and a shell command, nothing secret. */
+    private static Button copyButton(String id, String key, javafx.beans.value.ObservableStringValue text) {
+        Button copy = new Button(Messages.get(key));
+        copy.setId(id);
+        copy.setMnemonicParsing(true);
+        copy.setOnAction(e -> new FxClipboard().put(text.get()));
+        copy.disableProperty().bind(Bindings.createBooleanBinding(() -> text.get().isEmpty(), text));
+        return copy;
     }
 
     static GridPane form() {

@@ -5,6 +5,8 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -16,11 +18,15 @@ import org.openhaven.desktop.engine.EngineGateway;
 import org.openhaven.desktop.ui.Async;
 import org.openhaven.engine.cloud.Region;
 import org.openhaven.engine.cloud.ServerType;
+import org.openhaven.engine.haven.HavenSshKey;
+import org.openhaven.engine.haven.ServerInspection;
 import org.openhaven.engine.secrets.Secret;
 
 /**
  * Where the server runs: a cloud provider with a token checked live, then region and size; or an existing
- * server reached over SSH. For AWS the credential is an access key id plus a secret access key.
+ * server reached over SSH with the haven's own key, generated once per wizard, whose line the user adds to the
+ * server before "Check connection" logs in with it. For AWS the credential is an access key id plus a secret
+ * access key; for an existing server it is that private key, which goes to the vault like a typed token.
  */
 public final class ServerViewModel implements PageViewModel {
 
@@ -39,6 +45,11 @@ public final class ServerViewModel implements PageViewModel {
     private final ObservableList<ServerType> sizes = FXCollections.observableArrayList();
     private final ObjectProperty<Region> region = new SimpleObjectProperty<>();
     private final ObjectProperty<ServerType> size = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper keyLine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper addKeyCommand = new ReadOnlyStringWrapper("");
+    /** The haven's key for an existing server: made once per wizard, so a line the user added stays valid. */
+    private volatile Secret serverKey;
+    private volatile int existingMemoryMb;
     private final CredentialCheck check;
     private final BooleanBinding complete;
 
@@ -49,11 +60,22 @@ public final class ServerViewModel implements PageViewModel {
         provider.addListener((o, was, now) -> credentialsChanged());
         token.addListener((o, was, now) -> credentialsChanged());
         awsSecret.addListener((o, was, now) -> credentialsChanged());
+        host.addListener((o, was, now) -> credentialsChanged());
+        port.addListener((o, was, now) -> credentialsChanged());
+        user.addListener((o, was, now) -> credentialsChanged());
+        provider.addListener((o, was, now) -> {
+            if (now == Choice.EXISTING) {
+                ensureServerKey();
+            }
+        });
         BooleanBinding cloudReady = Bindings.createBooleanBinding(
                 () -> check.passed() && region.get() != null && size.get() != null,
                 check.stateProperty(), region, size);
         BooleanBinding existingReady = Bindings.createBooleanBinding(
-                () -> hostValid() && portValid() && !user.get().isBlank(), host, port, user);
+                () -> loginValid() && check.passed(), host, port, user, check.stateProperty());
+        if (provider.get() == Choice.EXISTING) {
+            ensureServerKey();
+        }
         complete = Bindings.createBooleanBinding(
                 () -> provider.get().isCloud() ? cloudReady.get() : existingReady.get(),
                 provider, cloudReady, existingReady);
@@ -61,6 +83,7 @@ public final class ServerViewModel implements PageViewModel {
 
     private void credentialsChanged() {
         check.reset();
+        existingMemoryMb = 0;
         regions.clear();
         sizes.clear();
         region.set(null);
@@ -69,19 +92,41 @@ public final class ServerViewModel implements PageViewModel {
 
     /** The credential as the engine takes it; for AWS {@code accessKeyId:secretAccessKey}. */
     public Secret credential() {
+        if (provider.get() == Choice.EXISTING) {
+            return serverKey;
+        }
         String value = provider.get() == Choice.AWS ? token.get().trim() + ":" + awsSecret.get().trim()
                 : token.get().trim();
         return Secret.of(value);
     }
 
     public boolean canCheck() {
-        return provider.get().isCloud() && !token.get().isBlank()
+        if (provider.get() == Choice.EXISTING) {
+            return loginValid() && serverKey != null;
+        }
+        return !token.get().isBlank()
                 && (provider.get() != Choice.AWS || !awsSecret.get().isBlank());
     }
 
-    /** Checks the token live, then loads regions and sizes (cheapest first) with the same token. */
+    /**
+     * Checks the credential live. For a cloud: the token, then regions and sizes (cheapest first) with it. For an
+     * existing server: logs in with the haven's key and runs the read-only preflight; a refused key fails with the
+     * line to add.
+     */
     public void verify() {
         if (!canCheck()) {
+            return;
+        }
+        if (provider.get() == Choice.EXISTING) {
+            String h = host.get().trim();
+            int p = Integer.parseInt(port.get().trim());
+            String u = user.get().trim();
+            Secret key = serverKey;
+            check.run(() -> {
+                ServerInspection found = engine.checkExistingServer(h, p, u, key);
+                existingMemoryMb = found.memoryMb();
+                return found.describe();
+            }, () -> { });
             return;
         }
         Choice chosen = provider.get();
@@ -107,9 +152,28 @@ public final class ServerViewModel implements PageViewModel {
                 .orElse(sorted.isEmpty() ? null : sorted.get(sorted.size() - 1));
     }
 
-    /** Memory of the chosen server; for an existing server it is unknown (0) until the first connection. */
+    /** Memory of the chosen server; for an existing server, what its check found (0 before a passing check). */
     public int serverMemoryMb() {
-        return provider.get().isCloud() && size.get() != null ? size.get().memoryMb() : 0;
+        if (provider.get() == Choice.EXISTING) {
+            return check.passed() ? existingMemoryMb : 0;
+        }
+        return size.get() != null ? size.get().memoryMb() : 0;
+    }
+
+    /** Makes the haven's key for an existing server, once; its public line and the command adding it follow. */
+    private void ensureServerKey() {
+        if (serverKey != null) {
+            return;
+        }
+        async.run(HavenSshKey::generate, key -> {
+            serverKey = key;
+            keyLine.set(HavenSshKey.publicLine(key));
+            addKeyCommand.set(HavenSshKey.addCommand(keyLine.get()));
+        }, failure -> keyLine.set(""));
+    }
+
+    boolean loginValid() {
+        return hostValid() && portValid() && !user.get().isBlank();
     }
 
     boolean hostValid() {
@@ -169,6 +233,16 @@ public final class ServerViewModel implements PageViewModel {
 
     public ObjectProperty<ServerType> sizeProperty() {
         return size;
+    }
+
+    /** The haven's public key as an authorized_keys line; empty until it is made. */
+    public ReadOnlyStringProperty keyLineProperty() {
+        return keyLine.getReadOnlyProperty();
+    }
+
+    /** The one command that adds the key on the server, run there as the login user. */
+    public ReadOnlyStringProperty addKeyCommandProperty() {
+        return addKeyCommand.getReadOnlyProperty();
     }
 
     public CredentialCheck check() {

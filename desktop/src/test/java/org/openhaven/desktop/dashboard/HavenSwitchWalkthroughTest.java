@@ -1,26 +1,21 @@
 package org.openhaven.desktop.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openhaven.desktop.dashboard.DashboardRobot.await;
+import static org.openhaven.desktop.dashboard.DashboardRobot.urls;
 import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openhaven.desktop.app.DesktopShell;
 import org.openhaven.desktop.engine.HavenRef;
 import org.openhaven.desktop.engine.ScriptedTestEngine;
-import org.openhaven.desktop.engine.ServiceHealth;
 import org.openhaven.engine.secrets.Secret;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -34,28 +29,19 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class HavenSwitchWalkthroughTest {
 
-    private static final HavenRef HOME = new HavenRef("home", "home.example.org");
-    private static final HavenRef FAMILY = new HavenRef("family", "family.example.org");
+    private static final HavenRef HOME = DashboardRobot.HOME;
 
-    private final ScriptedTestEngine engine = new ScriptedTestEngine();
+    private final ScriptedTestEngine engine = DashboardRobot.homeAndFamily();
     private final HavenMemory memory = HavenMemory.inMemory();
     private DesktopShell shell;
 
     private Stage stage;
 
-    /** A window of its own per test: the dashboard's poller listens to it, and is shut down with the shell. */
     @Start
     void start(Stage primary) {
-        stage = new Stage();
-        Map<HavenRef, String> havens = new LinkedHashMap<>();
-        havens.put(HOME, "home passphrase");
-        havens.put(FAMILY, "family passphrase");
-        engine.withHavens(havens).openVault(Secret.of("home passphrase"));
-        DesktopShell.applyTheme(false);
+        engine.openVault(Secret.of("home passphrase"));
         shell = new DesktopShell(engine, url -> { }, memory);
-        stage.setWidth(1040);
-        stage.setHeight(720);
-        stage.show();
+        stage = DashboardRobot.window();
         shell.showDashboard(stage);
     }
 
@@ -112,18 +98,5 @@ class HavenSwitchWalkthroughTest {
                 && "Unlock the vault of family.example.org to see its status.".equals(l.getText()))
                 .tryQuery().isPresent());
         assertThat(urls(robot)).isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static java.util.List<String> urls(FxRobot robot) {
-        TableView<ServiceHealth> table = robot.lookup("#services-table").queryAs(TableView.class);
-        return table.getItems().stream().map(ServiceHealth::url).toList();
-    }
-
-    private static void await(Callable<Boolean> condition) {
-        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> {
-            waitForFxEvents();
-            return condition.call();
-        });
     }
 }

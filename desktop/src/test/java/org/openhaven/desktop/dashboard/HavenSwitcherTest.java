@@ -14,6 +14,7 @@ import org.openhaven.desktop.engine.ScriptedTestEngine;
 import org.openhaven.desktop.engine.ServiceHealth;
 import org.openhaven.desktop.ui.Async;
 import org.openhaven.desktop.vault.NoPassphraseStore;
+import org.openhaven.desktop.vault.RememberedPassphrases;
 import org.openhaven.desktop.vault.VaultUnlockViewModel;
 import org.openhaven.engine.secrets.Secret;
 
@@ -69,8 +70,8 @@ class HavenSwitcherTest {
         assertThat(vm.statusProperty().get()).isNull();
         assertThat(vm.errorProperty().get()).isEqualTo("Unlock the vault of family.example.org to see its status.");
 
-        VaultUnlockViewModel unlock = new VaultUnlockViewModel(engine, new NoPassphraseStore(), Async.direct(),
-                FAMILY.label());
+        VaultUnlockViewModel unlock = VaultUnlockViewModel.forSwitch(engine,
+                new RememberedPassphrases(new NoPassphraseStore()), Async.direct(), FAMILY);
         assertThat(unlock.header()).startsWith("Unlock the vault of family.example.org");
         unlock.unlock(Secret.of("home passphrase"));
         assertThat(unlock.errorProperty().get()).startsWith("The vault of family.example.org did not open");

@@ -3,24 +3,15 @@ package org.openhaven.desktop.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openhaven.engine.catalog.Catalog;
 import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.haven.HavenEngine;
 import org.openhaven.engine.secrets.Secret;
 import org.openhaven.engine.secrets.Vault;
-import org.openhaven.engine.spec.DnsSpec;
-import org.openhaven.engine.spec.HavenSpec;
-import org.openhaven.engine.spec.HavenSpecWriter;
-import org.openhaven.engine.spec.ServerSpec;
-import org.openhaven.engine.state.AtomicFiles;
-import org.openhaven.engine.testsupport.FileBackedTestHost;
-import org.openhaven.engine.testsupport.FileBackedTestProvider;
 import org.openhaven.engine.testsupport.TestHavens;
 
 /**
@@ -30,40 +21,29 @@ import org.openhaven.engine.testsupport.TestHavens;
  */
 class EngineBackedGatewayHavensTest {
 
-    private static final Secret HOME_PASSPHRASE = Secret.of("home passphrase, long enough");
-    private static final Secret FAMILY_PASSPHRASE = Secret.of("family passphrase, quite different");
+    private static final Secret HOME_PASSPHRASE = TwoHavenHome.HOME_PASSPHRASE;
+    private static final Secret FAMILY_PASSPHRASE = TwoHavenHome.FAMILY_PASSPHRASE;
 
     @TempDir
     Path home;
     @TempDir
     Path work;
 
+    private TwoHavenHome havens;
     private HavenEngine engine;
-    private FileBackedTestProvider provider;
 
     @BeforeEach
     void twoHavensWithTheirOwnVaults() {
-        provider = new FileBackedTestProvider(work.resolve("provider.json"));
-        engine = TestHavens.engine(home, provider, new FileBackedTestHost(work.resolve("host.log")));
-        saveSpec("home");
-        saveSpec("family");
-        Vault.openOrCreate(engine.directory("home").vaultFile(), HOME_PASSPHRASE).put("note", Secret.of("home"));
-        Vault.openOrCreate(engine.directory("family").vaultFile(), FAMILY_PASSPHRASE).put("note", Secret.of("fam"));
+        havens = TwoHavenHome.of(home, work);
+        engine = havens.engine();
     }
 
-    /** A haven.yaml as the wizard leaves it for a Hetzner haven (the loader accepts only the real providers). */
     private void saveSpec(String name) {
-        HavenSpec spec = TestHavens.cloudSpec(name);
-        HavenSpec hetzner = new HavenSpec(spec.name(), spec.domain(), spec.owner(),
-                new ServerSpec("hetzner", "fsn1", "cx22", null, null, null, null), new DnsSpec("cloudflare", null),
-                spec.tls(), spec.services(), null, spec.vpn(), spec.mail());
-        AtomicFiles.write(engine.store().create(name).specFile(),
-                new HavenSpecWriter().write(hetzner).getBytes(StandardCharsets.UTF_8));
+        havens.saveSpec(name);
     }
 
     private EngineBackedGateway gateway() {
-        return new EngineBackedGateway(Catalog.builtIn(), TestHavens.registry(provider), engine,
-                url -> new ServiceProbe.Result(ServiceHealth.State.UP, null));
+        return havens.gateway();
     }
 
     @Test

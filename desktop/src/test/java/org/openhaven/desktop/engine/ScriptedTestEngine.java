@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.openhaven.engine.cloud.FirewallRule;
 import org.openhaven.engine.cloud.Region;
 import org.openhaven.engine.cloud.ServerType;
@@ -52,6 +54,7 @@ public final class ScriptedTestEngine implements EngineGateway {
 
     private final Set<String> completedSteps = ConcurrentHashMap.newKeySet();
     private final Map<String, Secret> vault = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> namedListeners = new CopyOnWriteArrayList<>();
     private final List<String> peers = Collections.synchronizedList(new ArrayList<>(List.of("phone", "this-computer")));
     private volatile String failOnceAt;
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
@@ -62,6 +65,7 @@ public final class ScriptedTestEngine implements EngineGateway {
     private final Map<String, String> opened = new ConcurrentHashMap<>();
     private volatile HavenRef selected = new HavenRef("example-org", "example.org");
     private volatile String current;
+    private volatile boolean serverKeysAuthorized = true;
 
     /** The next apply fails at this step (once), as a provider outage would. */
     public ScriptedTestEngine failOnceAt(String stepId) {
@@ -98,6 +102,37 @@ public final class ScriptedTestEngine implements EngineGateway {
                     .build();
         }
         return "Project “family-cloud”";
+    }
+
+    /**
+     * A fit Debian 12 server with 4 GiB; refuses the key (as sshd would, with the engine's message naming the line
+     * to add) until {@link #authorizeServerKeys} says it was added; a host named {@code unreachable.example} is down.
+     */
+    @Override
+    public org.openhaven.engine.haven.ServerInspection checkExistingServer(String host, int port, String user,
+                                                                          Secret privateKey) {
+        if (host.equals("unreachable.example")) {
+            throw OpenHavenException.of(ErrorCategory.NETWORK, "The server " + host + ":" + port
+                    + " did not answer in time.").remedy("Check that the server is running.").build();
+        }
+        String line = org.openhaven.engine.haven.HavenSshKey.publicLine(privateKey);
+        if (!serverKeysAuthorized) {
+            throw OpenHavenException.of(ErrorCategory.AUTH, "The server " + user + "@" + host + ":" + port
+                            + " refused the haven's SSH key.")
+                    .remedy("Add the haven's key to ~" + user + "/.ssh/authorized_keys on the server: logged in "
+                            + "there as " + user + ", run: " + org.openhaven.engine.haven.HavenSshKey.addCommand(line)
+                            + " — then check again.").build();
+        }
+        return new org.openhaven.engine.haven.ServerInspection(user + "@" + host + ":" + port,
+                "SHA256:scriptedscriptedscriptedscriptedscripted123", true,
+                new org.openhaven.engine.host.PreflightReport("debian:12", "Debian GNU/Linux 12 (bookworm)", true,
+                        40L << 20, 4L << 20, List.of(), ""));
+    }
+
+    /** Whether the scripted existing server accepts the haven's key (the user added its line). */
+    public ScriptedTestEngine authorizeServerKeys(boolean authorized) {
+        this.serverKeysAuthorized = authorized;
+        return this;
     }
 
     @Override
@@ -220,12 +255,18 @@ public final class ScriptedTestEngine implements EngineGateway {
     }
 
     @Override
+    public void whenHavenNamed(Consumer<String> listener) {
+        namedListeners.add(listener);
+    }
+
+    @Override
     public void storeSecret(String key, Secret value) {
         vault.put(key, value);
     }
 
     @Override
     public PlanPreview plan(HavenSpec spec) {
+        namedListeners.forEach(listener -> listener.accept(spec.havenId()));
         List<String> create = new ArrayList<>(List.of("SSH key openhaven-" + spec.name(),
                 "firewall openhaven-" + spec.name(), "server " + spec.server().size() + " in " + spec.server().region(),
                 "reserved IPv4 address", "DNS A " + spec.domain(), "DNS A *." + spec.domain()));
@@ -238,6 +279,7 @@ public final class ScriptedTestEngine implements EngineGateway {
 
     @Override
     public DeployResult apply(HavenSpec spec, ProgressListener listener, Cancellation cancellation) {
+        namedListeners.forEach(named -> named.accept(spec.havenId()));
         applyCalls++;
         int run = 0;
         int changed = 0;

@@ -16,6 +16,9 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.openhaven.desktop.app.DesktopShell;
 import org.openhaven.desktop.dashboard.DashboardView;
+import org.openhaven.desktop.vault.RecordingPassphraseStore;
+import org.openhaven.desktop.vault.RememberedPassphrases;
+import org.openhaven.desktop.vault.SavedPassphraseViewModel;
 import org.openhaven.desktop.dashboard.DashboardViewModel;
 import org.openhaven.desktop.engine.HavenRef;
 import org.openhaven.desktop.engine.ScriptedTestEngine;
@@ -70,6 +73,32 @@ public final class ScreenshotTool {
         });
         settle();
         snap(stage, out.resolve("wizard-server" + suffix + ".png"));
+        fx(() -> {
+            wizard.server().providerProperty().set(org.openhaven.desktop.engine.Choice.EXISTING);
+            wizard.server().hostProperty().set("203.0.113.7");
+            engine.authorizeServerKeys(false);
+            return null;
+        });
+        settle(); // the haven's key is made in the background
+        fx(() -> {
+            wizard.server().verify();
+            return null;
+        });
+        settle();
+        snap(stage, out.resolve("wizard-server-existing-refused" + suffix + ".png"));
+        fx(() -> {
+            engine.authorizeServerKeys(true);
+            wizard.server().verify();
+            return null;
+        });
+        settle();
+        snap(stage, out.resolve("wizard-server-existing" + suffix + ".png"));
+        fx(() -> {
+            wizard.server().providerProperty().set(org.openhaven.desktop.engine.Choice.HETZNER);
+            wizard.server().verify();
+            return null;
+        });
+        settle();
         fx(() -> {
             wizard.next();
             wizard.domain().domainProperty().set("example.org");
@@ -127,7 +156,11 @@ public final class ScreenshotTool {
 
         DashboardViewModel dashboard = fx(shell::dashboardForScreenshot);
         fx(() -> {
-            stage.setScene(DesktopShell.scene(stage, new DashboardView(dashboard, url -> { }, peer -> { }, () -> { }).node()));
+            // a desktop with a keychain keeping this haven's passphrase: the Vault menu shows, as it does there
+            SavedPassphraseViewModel saved = new SavedPassphraseViewModel(new RememberedPassphrases(
+                    new RecordingPassphraseStore().with("vault-passphrase:example-org", "kept")), shell.async());
+            stage.setScene(DesktopShell.scene(stage,
+                    new DashboardView(dashboard, url -> { }, peer -> { }, () -> { }, saved).node()));
             dashboard.refresh();
             dashboard.log("Deployed 9 steps; every service answers.");
             dashboard.log("Nightly backup finished: 1.2 GB, 38 files changed.");

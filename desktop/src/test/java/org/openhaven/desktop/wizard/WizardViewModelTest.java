@@ -67,16 +67,76 @@ class WizardViewModelTest {
     }
 
     @Test
-    void existingServerNeedsAValidHostAndPort() {
+    void existingServerNeedsAValidLoginAndAPassingCheck() {
         wizard.next();
         wizard.server().providerProperty().set(Choice.EXISTING);
         wizard.server().hostProperty().set("not a host");
-        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        assertThat(wizard.server().canCheck()).isFalse();
         wizard.server().hostProperty().set("203.0.113.7");
         wizard.server().portProperty().set("70000");
-        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        assertThat(wizard.server().canCheck()).isFalse();
         wizard.server().portProperty().set("2222");
+        assertThat(wizard.server().canCheck()).isTrue();
+        assertThat(wizard.canGoNextProperty().get()).as("not before the check").isFalse();
+
+        wizard.server().verify();
+
+        assertThat(wizard.server().check().resultProperty().get())
+                .startsWith("root@203.0.113.7:2222 · Debian GNU/Linux 12 (bookworm) · host key SHA256:");
+        assertThat(wizard.server().serverMemoryMb()).isEqualTo(4096);
         assertThat(wizard.canGoNextProperty().get()).isTrue();
+
+        wizard.server().userProperty().set("admin");
+        assertThat(wizard.server().check().stateProperty().get()).isEqualTo(CredentialCheck.State.IDLE);
+        assertThat(wizard.canGoNextProperty().get()).as("a changed login is checked again").isFalse();
+    }
+
+    @Test
+    void existingServerShowsTheHavensKeyLineAndTheCommandMadeOncePerWizard() {
+        wizard.next();
+        wizard.server().providerProperty().set(Choice.EXISTING);
+        String line = wizard.server().keyLineProperty().get();
+
+        assertThat(line).startsWith("ssh-ed25519 ").endsWith(" openhaven");
+        assertThat(wizard.server().addKeyCommandProperty().get())
+                .isEqualTo("mkdir -p ~/.ssh && echo '" + line + "' >> ~/.ssh/authorized_keys");
+        wizard.server().providerProperty().set(Choice.HETZNER);
+        wizard.server().providerProperty().set(Choice.EXISTING);
+        assertThat(wizard.server().keyLineProperty().get()).isEqualTo(line);
+    }
+
+    @Test
+    void aRefusedKeyShowsTheLineToAddAndKeepsNextDisabled() {
+        engine.authorizeServerKeys(false);
+        wizard.next();
+        wizard.server().providerProperty().set(Choice.EXISTING);
+        wizard.server().hostProperty().set("203.0.113.7");
+
+        wizard.server().verify();
+
+        CredentialCheck check = wizard.server().check();
+        assertThat(check.stateProperty().get()).isEqualTo(CredentialCheck.State.FAILED);
+        assertThat(check.errorProperty().get()).isEqualTo("The server root@203.0.113.7:22 refused the haven's SSH key.");
+        assertThat(check.remedyProperty().get()).contains(wizard.server().addKeyCommandProperty().get());
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+
+        engine.authorizeServerKeys(true);
+        wizard.server().verify();
+        assertThat(wizard.canGoNextProperty().get()).isTrue();
+    }
+
+    @Test
+    void leavingTheServerPageKeepsTheHavensKeyWhereTypedCredentialsGo() {
+        wizard.next();
+        wizard.server().providerProperty().set(Choice.EXISTING);
+        wizard.server().hostProperty().set("203.0.113.7");
+        wizard.server().verify();
+
+        wizard.next();
+
+        assertThat(engine.vault().get("ssh/haven-key").reveal()).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
+        assertThat(engine.vault().get("ssh/haven-key.pub").reveal())
+                .isEqualTo(wizard.server().keyLineProperty().get());
     }
 
     @Test

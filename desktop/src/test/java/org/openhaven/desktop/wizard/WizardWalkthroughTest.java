@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.awaitility.Awaitility;
@@ -115,6 +116,36 @@ class WizardWalkthroughTest {
         robot.clickOn("#finish");
         assertThat(finished).isTrue();
         assertThat(engine.vault()).containsKeys("hetzner/token", "cloudflare/api-token");
+    }
+
+    @Test
+    void anExistingServerShowsTheKeyToAddAndNextWaitsForAPassingConnectionCheck(FxRobot robot) {
+        engine.authorizeServerKeys(false);
+        robot.clickOn("#next");
+        robot.clickOn("#provider-existing");
+        await(() -> !robot.lookup("#key-line").queryAs(TextField.class).getText().isEmpty());
+        String line = robot.lookup("#key-line").queryAs(TextField.class).getText();
+        assertThat(robot.lookup("#add-key-command").queryAs(TextField.class).getText())
+                .isEqualTo("mkdir -p ~/.ssh && echo '" + line + "' >> ~/.ssh/authorized_keys");
+        assertThat(robot.lookup("#check-server").queryButton().isDisabled()).as("no host yet").isTrue();
+
+        robot.clickOn("#host").write("203.0.113.7");
+        robot.clickOn("#check-server");
+        awaitText(robot, "The server root@203.0.113.7:22 refused the haven's SSH key.");
+        robot.clickOn("What does my server need?");
+        assertThat(opened).containsExactly(org.openhaven.desktop.engine.Choice.EXISTING.tokenPage());
+        assertThat(robot.lookup("#next").queryButton().isDisabled()).isTrue();
+
+        engine.authorizeServerKeys(true);
+        robot.clickOn("#check-server");
+        await(() -> robot.lookup(node -> node instanceof Label l && l.isVisible()
+                && l.getText().startsWith("root@203.0.113.7:22 · Debian GNU/Linux 12")).tryQuery().isPresent());
+        await(() -> !robot.lookup("#next").queryButton().isDisabled());
+        robot.clickOn("#next");
+
+        assertThat(step()).isEqualTo(WizardStep.DOMAIN);
+        await(() -> engine.vault().containsKey("ssh/haven-key.pub"));
+        assertThat(engine.vault().get("ssh/haven-key.pub").reveal()).isEqualTo(line);
     }
 
     @Test

@@ -33,6 +33,8 @@ final class InitAnswers {
         REGION("server.region", "--region"),
         SIZE("server.size", "--size"),
         HOST("server.host", "--host"),
+        SSH_USER("server.user", "--ssh-user"),
+        SSH_PORT("server.port", "--ssh-port"),
         DNS("dns.provider", "--dns"),
         SERVICES("services", "--services");
 
@@ -100,14 +102,17 @@ final class InitAnswers {
             case SIZE -> ProviderDefaults.size(provider);
             case DNS -> "manual";
             case SERVICES -> DEFAULT_SERVICES;
+            case SSH_USER -> existingServer() ? "root" : null;
+            case SSH_PORT -> existingServer() ? "22" : null;
             case DOMAIN, OWNER_EMAIL, HOST -> null;
         };
     }
 
-    /** The spec these answers make, not yet validated; an existing server is reached as root on port 22. */
+    /** The spec these answers make, not yet validated; an existing server is reached as root on port 22 by default. */
     HavenSpec draft() {
         ServerSpec server = existingServer()
-                ? new ServerSpec("ssh", null, null, values.get(Answer.HOST), 22, "root", null)
+                ? new ServerSpec("ssh", null, null, values.get(Answer.HOST), port(),
+                        values.getOrDefault(Answer.SSH_USER, "root"), null)
                 : new ServerSpec(values.get(Answer.PROVIDER), values.get(Answer.REGION), values.get(Answer.SIZE),
                         values.get(Answer.HOST), null, null, null);
         List<ServiceSelection> selections = Arrays.stream(values.getOrDefault(Answer.SERVICES, "").split(","))
@@ -119,6 +124,15 @@ final class InitAnswers {
                 new Owner(values.get(Answer.OWNER_NAME), values.get(Answer.OWNER_EMAIL)), server,
                 new DnsSpec(values.get(Answer.DNS), null), TlsMode.HTTP_01, selections, null, VpnSpec.NONE,
                 MailSpec.OFF);
+    }
+
+    /** The SSH port answered; one that is not a number becomes 0, which validation reports as out of range. */
+    private int port() {
+        try {
+            return Integer.parseInt(values.getOrDefault(Answer.SSH_PORT, "22"));
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
     }
 
     /** {@code path (--flag): message}, so a problem points at the flag that fixes it. */

@@ -61,6 +61,14 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "Your existing server's address (provider ssh).")
     String host;
 
+    @Option(names = "--ssh-user", paramLabel = "USER",
+            description = "The user OpenHaven logs in as on your server: root, or one with passwordless sudo "
+                    + "(default: root).")
+    String sshUser;
+
+    @Option(names = "--ssh-port", paramLabel = "PORT", description = "Your server's SSH port (default: 22).")
+    Integer sshPort;
+
     @Option(names = "--dns", paramLabel = "PROVIDER", description = "cloudflare, route53 or manual (default: manual).")
     String dns;
 
@@ -106,7 +114,10 @@ public final class InitCommand implements Callable<Integer> {
             write(spec);
             stdout.println("Wrote " + out + " for haven '" + spec.name() + "': " + String.join(", ", spec.serviceIds())
                     + " on " + where(spec.server()) + ", under " + spec.domain() + ".");
-            stdout.println("Next: run 'openhaven plan' to see what would be created and what it costs.");
+            stdout.println(spec.server().isExistingServer()
+                    ? "Next: run 'openhaven ssh-key' to create the haven's SSH key and see the line to add on "
+                            + spec.server().host() + "; then 'openhaven ssh-key --check' and 'openhaven plan'."
+                    : "Next: run 'openhaven plan' to see what would be created and what it costs.");
             return OpenHavenCli.OK;
         } catch (OpenHavenException failure) {
             stderr.println(failure.describe());
@@ -148,6 +159,8 @@ public final class InitCommand implements Callable<Integer> {
         answers.put(Answer.PROVIDER, provider == null && host != null ? "ssh" : provider);
         answers.put(Answer.REGION, region);
         answers.put(Answer.SIZE, size);
+        answers.put(Answer.SSH_USER, sshUser);
+        answers.put(Answer.SSH_PORT, sshPort == null ? null : sshPort.toString());
         answers.put(Answer.HOST, host);
         answers.put(Answer.DNS, dns);
         answers.put(Answer.SERVICES, services);

@@ -71,6 +71,10 @@ final class InitInterview {
                 case REGION -> existing ? null : questions.ask("Region", current);
                 case SIZE -> existing ? null : questions.ask("Server size", current);
                 case HOST -> existing ? questions.ask("Your server's address", current) : null;
+                case SSH_USER -> existing
+                        ? questions.ask("The user OpenHaven logs in as (root, or one with passwordless sudo)", current)
+                        : null;
+                case SSH_PORT -> existing ? questions.ask("Its SSH port", current) : null;
                 case DNS -> questions.choose("Who manages DNS", SpecValidator.DNS_PROVIDERS, current);
                 case SERVICES -> questions.ask("Services, separated by commas; available: "
                         + String.join(", ", new TreeSet<>(context.catalog().selectableIds())), current);

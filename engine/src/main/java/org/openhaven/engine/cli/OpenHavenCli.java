@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             RestoreCommand.class,
             RecoverCommand.class,
             TrustHostCommand.class,
+            SshKeyCommand.class,
         })
 public final class OpenHavenCli implements Runnable {
 

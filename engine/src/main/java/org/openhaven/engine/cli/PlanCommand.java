@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.openhaven.engine.cost.CostOutlook;
 import org.openhaven.engine.cost.CostText;
 import org.openhaven.engine.error.OpenHavenException;
+import org.openhaven.engine.haven.HavenSshKey;
 import org.openhaven.engine.plan.Plan;
 import org.openhaven.engine.plan.PlanFormat;
 import org.openhaven.engine.secrets.InMemorySecretStore;
@@ -43,6 +44,39 @@ final class PlanCommand extends HavenCommand {
             }
         }
         out().flush();
+        return spec.server().isExistingServer() ? checkServer(spec) : OpenHavenCli.OK;
+    }
+
+    /**
+     * On a server the user already has, the plan also logs in with the haven's key and runs the read-only preflight,
+     * so a key not yet added (with the line to add) or an unfit server shows up now rather than half-way through
+     * apply. Without a vault or a key yet, it says how to create one.
+     */
+    private int checkServer(HavenSpec spec) {
+        String host = spec.server().host();
+        if (!engine().vaultExists(spec.havenId())) {
+            return noteForServer("no SSH key yet: run 'openhaven ssh-key' to create it and see the line to add on "
+                    + host + ".");
+        }
+        SecretStore vault;
+        try {
+            vault = vault(spec.havenId());
+        } catch (OpenHavenException locked) {
+            return noteForServer("not checked: " + locked.userMessage());
+        }
+        if (vault.find(HavenSshKey.privateKeyName()).isEmpty()) {
+            return noteForServer("no SSH key yet: run 'openhaven ssh-key' to create it and see the line to add on "
+                    + host + ".");
+        }
+        String checked = engine().checkExistingServer(spec.server(), vault, spec.havenId()).describe();
+        return noteForServer("ready: " + checked);
+    }
+
+    private int noteForServer(String note) {
+        if (!json) {
+            out().println("\nServer   " + note);
+            out().flush();
+        }
         return OpenHavenCli.OK;
     }
 

@@ -18,6 +18,9 @@ import org.openhaven.engine.error.OpenHavenException;
 import org.openhaven.engine.haven.HostDeployer;
 import org.openhaven.engine.haven.HostTarget;
 import org.openhaven.engine.haven.MetHostKey;
+import org.openhaven.engine.haven.ServerInspection;
+import org.openhaven.engine.host.PreflightReport;
+import org.openhaven.engine.remote.ExecResult;
 import org.openhaven.engine.host.BootstrapOptions;
 import org.openhaven.engine.host.FirewallRuleset;
 import org.openhaven.engine.host.HostFacts;
@@ -58,6 +61,7 @@ public final class SshHostDeployer implements HostDeployer {
     public static final String SKIP_PACKAGES_ENV = "OPENHAVEN_BOOTSTRAP_SKIP_PACKAGES";
 
     private final HostKeyPins pins;
+    private final ExistingServerCommands existing = new ExistingServerCommands(ServerLayout.DEFAULT);
     private final boolean installPackages;
     private final String holder;
 
@@ -102,6 +106,50 @@ public final class SshHostDeployer implements HostDeployer {
         try (SshConnection connection = connect(target)) {
             log.accept("SSH works; host key " + connection.hostKeyFingerprint());
             return new MetHostKey(connection.hostKeyFingerprint(), firstContact);
+        }
+    }
+
+    /** The preflight runs as the login itself (not through sudo): whether sudo works is one of its questions. */
+    @Override
+    public ServerInspection inspectServer(HostTarget target) {
+        boolean firstContact = expectedHostKey(pins, target).isEmpty();
+        try (SshConnection connection = connect(target)) {
+            ExecResult result = connection.exec(existing.preflight().shellLine(), null, OutputConsumer.IGNORE);
+            if (!result.succeeded()) {
+                throw OpenHavenException.of(ErrorCategory.REMOTE_COMMAND, "Could not inspect the server "
+                                + connection.target().address() + ":\n" + result.tail(5))
+                        .remedy("Check that the login user has a POSIX shell (sh) and try again.")
+                        .build();
+            }
+            return new ServerInspection(ssh(target).describe(), connection.hostKeyFingerprint(), firstContact,
+                    PreflightReport.parse(result.stdout()));
+        }
+    }
+
+    @Override
+    public void markServer(HostTarget target, String havenId, Consumer<String> log) {
+        try (SshConnection connection = connect(target)) {
+            new SshExecutor(connection).runChecked(existing.mark(havenId), lines(log));
+        }
+    }
+
+    @Override
+    public void removeHaven(HostTarget target, String havenId, Consumer<String> log) {
+        ExecResult result;
+        try (SshConnection connection = connect(target)) {
+            result = new SshExecutor(connection).run(existing.removeHaven(havenId), null, lines(log));
+        }
+        if (result.exitCode() == ExistingServerCommands.OTHER_OWNER) {
+            throw OpenHavenException.of(ErrorCategory.CONFIG, "The server " + ssh(target).describe()
+                            + " belongs to another haven: " + result.stderr().strip().replace("ERROR: ", ""))
+                    .remedy("Nothing was removed. Destroy that haven instead, from the computer that set it up.")
+                    .build();
+        }
+        if (!result.succeeded()) {
+            throw OpenHavenException.of(ErrorCategory.REMOTE_COMMAND, "Removing the haven from "
+                            + ssh(target).describe() + " failed:\n" + result.tail(5))
+                    .remedy("Fix the cause named above on the server and run 'openhaven destroy' again.")
+                    .build();
         }
     }
 

@@ -7,8 +7,6 @@ import org.openhaven.engine.cloud.ServerRequest;
 import org.openhaven.engine.plan.DesiredResource;
 import org.openhaven.engine.plan.StepContext;
 import org.openhaven.engine.plan.StepOutcome;
-import org.openhaven.engine.secrets.Secret;
-import org.openhaven.engine.secrets.SecretGenerators;
 import org.openhaven.engine.state.ResourceRecord;
 
 /** The cloud part of the flow: key, firewall, server, reserved IP, and the wait until the server runs. */
@@ -26,14 +24,7 @@ final class CloudSteps {
 
     /** The haven's SSH public key, generating the pair into the vault on first use. */
     static String publicKey(FlowContext flow) {
-        synchronized (flow.secrets()) {
-            if (flow.secrets().find(ResourceKeys.VAULT_SSH_PUBLIC).isEmpty()) {
-                SecretGenerators.SshKeyPair pair = new SecretGenerators().ed25519(flow.spec().havenId() + "@openhaven");
-                flow.secrets().put(ResourceKeys.VAULT_SSH_PRIVATE, pair.privateKeyPem());
-                flow.secrets().put(ResourceKeys.VAULT_SSH_PUBLIC, Secret.of(pair.publicKeyLine()));
-            }
-            return flow.secrets().find(ResourceKeys.VAULT_SSH_PUBLIC).orElseThrow().reveal();
-        }
+        return HavenSshKey.ensure(flow.secrets(), flow.spec().havenId());
     }
 
     static List<HavenStep> steps(FlowContext flow, java.util.Map<String, DesiredResource> desired) {

@@ -36,6 +36,7 @@ import org.openhaven.engine.secrets.Secret;
 import org.openhaven.engine.secrets.SecretStore;
 import org.openhaven.engine.secrets.Vault;
 import org.openhaven.engine.spec.HavenSpec;
+import org.openhaven.engine.spec.ServerSpec;
 import org.openhaven.engine.status.StatusReport;
 import org.openhaven.engine.state.AtomicFiles;
 import org.openhaven.engine.state.HavenDirectory;
@@ -107,14 +108,52 @@ public final class HavenEngine {
         return Vault.exists(store.haven(haven).vaultFile());
     }
 
-    /** Asks each provider for the account its credentials belong to; fails with AUTH naming the provider. */
+    /**
+     * Asks each provider for the account its credentials belong to; fails with AUTH naming the provider. For a
+     * server the user already has, the "account" is the live check's login line ({@link #checkExistingServer}).
+     */
     public List<String> verifyCredentials(HavenSpec spec, SecretStore secrets) {
         List<String> accounts = new ArrayList<>();
-        if (!spec.server().isExistingServer()) {
+        if (spec.server().isExistingServer()) {
+            accounts.add(spec.server().provider() + ": "
+                    + checkExistingServer(spec.server(), secrets, spec.havenId()).describe());
+        } else {
             accounts.add(spec.server().provider() + ": " + providers.cloud(spec.server(), secrets).verifyCredentials());
             accounts.add(spec.dns().provider() + ": " + providers.dns(spec.dns(), secrets).verifyCredentials());
         }
         return accounts;
+    }
+
+    /**
+     * The haven's SSH public key as an {@code authorized_keys} line, generating the Ed25519 pair into {@code secrets}
+     * (the haven's vault) on first use and keeping it afterwards. On a server the user already has, this line must
+     * be in the login user's {@code ~/.ssh/authorized_keys} before the first apply.
+     */
+    public String sshPublicKey(String havenId, SecretStore secrets) {
+        return HavenSshKey.ensure(secrets, havenId);
+    }
+
+    /**
+     * The live check of a server the user already has: logs in with the haven's key from {@code secrets}, pins the
+     * server's host key on first contact (the same pin every later deploy expects), and runs the read-only
+     * preflight. Changes nothing on the server.
+     *
+     * @param havenId the haven the server is for, or null before it is named; when given, a server that another
+     *                haven claimed is refused, and the host key its state recorded is expected
+     * @return the login, the system and the host key, see {@link ServerInspection#describe()}
+     * @throws OpenHavenException AUTH naming the {@code authorized_keys} line to add when the server refuses the key;
+     *                            CONFIG listing every problem and its remedy when the server is not fit; NETWORK when
+     *                            it cannot be reached
+     */
+    public ServerInspection checkExistingServer(ServerSpec server, SecretStore secrets, String havenId) {
+        Secret key = secrets.find(ResourceKeys.VAULT_SSH_PRIVATE).orElseThrow(HavenSshKey::missing);
+        HostTarget target = HostSteps.existing(server, key);
+        if (havenId != null) {
+            String recorded = stateFile(havenId).read().hostKeyOf(target.host(), target.port())
+                    .map(org.openhaven.engine.state.ServerHostKey::fingerprint).orElse(null);
+            target = new HostTarget(target.host(), target.port(), target.user(), key, recorded);
+        }
+        return ExistingServerCheck.require(components.deployer(), target, secrets, havenId);
     }
 
     /**
@@ -167,7 +206,10 @@ public final class HavenEngine {
             }
             LOG.info("apply of haven {} by {}", spec.havenId(), lock.holder().describe());
             FlowContext flow = flow(spec, dir, secrets);
-            if (!spec.server().isExistingServer()) {
+            if (spec.server().isExistingServer()) {
+                // the key the user adds to the server: created before the first SSH login, which then names its line
+                HavenSshKey.ensure(secrets, spec.havenId());
+            } else {
                 // an unknown provider is a spec mistake: say so before anything runs
                 flow.cloud().get();
                 flow.dns().get();
@@ -261,7 +303,9 @@ public final class HavenEngine {
 
     /**
      * Removes everything at the providers that carries the haven's label (found by label, so it works even with
-     * lost state), then forgets it in state. With {@code dryRun}, only reports what it would remove.
+     * lost state), then forgets it in state. On a server the user already has, stops the haven's services and
+     * removes /opt/openhaven over SSH (refused when the server belongs to another haven); the machine, its SSH
+     * access, Docker and the hardening stay. With {@code dryRun}, only reports what it would remove.
      */
     public DestroyReport destroy(HavenSpec spec, SecretStore secrets, boolean dryRun, ProgressListener listener,
                                  String command) {
@@ -269,7 +313,9 @@ public final class HavenEngine {
         try (HavenLock lock = HavenLock.acquire(dir.lockFile(), command, clock.instant())) {
             FlowContext flow = flow(spec, dir, secrets);
             List<String> removed = new ArrayList<>();
-            if (!spec.server().isExistingServer()) {
+            if (spec.server().isExistingServer()) {
+                removeFromExistingServer(spec, secrets, dryRun).ifPresent(removed::add);
+            } else {
                 DnsProvider dns = flow.dns().get();
                 DnsZone zone = dns.findZone(spec.domain());
                 for (DnsRecord record : dns.listOwned(flow.label(), zone)) {
@@ -302,6 +348,23 @@ public final class HavenEngine {
             }
             return new DestroyReport(spec.havenId(), dryRun, removed);
         }
+    }
+
+    /**
+     * On a server the user already has: what destroy removes there, removing it unless {@code dryRun}. Without the
+     * haven's key nothing can have been installed (every login needs it), so there is nothing to remove.
+     */
+    private Optional<String> removeFromExistingServer(HavenSpec spec, SecretStore secrets, boolean dryRun) {
+        if (secrets.find(ResourceKeys.VAULT_SSH_PRIVATE).isEmpty()) {
+            return Optional.empty();
+        }
+        HostTarget target = HostSteps.target(spec, secrets, stateFile(spec.havenId()).read());
+        if (!dryRun) {
+            components.deployer().removeHaven(target, spec.havenId(),
+                    line -> LOG.info("destroy {}: {}", spec.havenId(), line));
+        }
+        return Optional.of("the haven's services and /opt/openhaven on " + target.user() + "@" + target.host() + ":"
+                + target.port() + " (the server itself, its SSH access, Docker and the hardening stay)");
     }
 
     /** Who holds the haven's lock, if anyone. */

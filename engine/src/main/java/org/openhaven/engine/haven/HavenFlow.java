@@ -15,7 +15,8 @@ import org.openhaven.engine.state.HavenState;
  * reserved IP and wait-running → DNS (every record, mail's included) → DNS check (manual records served, nothing
  * blocking HTTP-01), SSH → bootstrap, and render beside it (after SSH: the bundle depends on the server's GPU; after
  * DNS: both read the DKIM key, and only one may create it); then (a pre-deploy backup
- * when the services change) deploy, verify and the backup's installation, prune. For an existing server only the host part runs.
+ * when the services change) deploy, verify and the backup's installation, prune. For an existing server only the host
+ * part runs, with "Check your server" (the preflight, then the owner mark) between SSH and the bootstrap.
  */
 final class HavenFlow {
 

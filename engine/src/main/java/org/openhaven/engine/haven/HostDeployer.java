@@ -60,4 +60,32 @@ public interface HostDeployer {
      */
     default void forgetHostKey(String host, int port) {
     }
+
+    /**
+     * Logs in to a server the user already has and runs the read-only preflight (OS, root or sudo, disk, memory,
+     * ports 80/443, owner mark). Checks the host key against its pin and pins it on first contact, exactly as
+     * {@link #waitForSsh} does, so the key a live check met is the one every later deploy expects. Judges nothing:
+     * the caller reads {@link org.openhaven.engine.host.PreflightReport#problems(String)}.
+     */
+    default ServerInspection inspectServer(HostTarget target) {
+        throw unsupported("check a server you already have");
+    }
+
+    /** Writes the owner mark that claims the server for {@code havenId}; idempotent. */
+    default void markServer(HostTarget target, String havenId, Consumer<String> log) {
+        throw unsupported("mark a server you already have");
+    }
+
+    /**
+     * Stops the haven's services and removes OpenHaven's directory on a server the user already has; refuses when
+     * the owner mark names another haven. The machine, its SSH access, Docker and the hardening stay.
+     */
+    default void removeHaven(HostTarget target, String havenId, Consumer<String> log) {
+        throw unsupported("remove a haven from a server you already have");
+    }
+
+    private static org.openhaven.engine.error.OpenHavenException unsupported(String what) {
+        return org.openhaven.engine.error.OpenHavenException.internal("This build's deployer cannot " + what + ".",
+                null);
+    }
 }

@@ -25,6 +25,7 @@ import org.openhaven.engine.state.ServerHostKey;
 final class HostSteps {
 
     static final String WAIT_SSH = "wait-ssh";
+    static final String CHECK_SERVER = "check-server";
     static final String BOOTSTRAP = "bootstrap-host";
     static final String RENDER = "render-bundle";
     static final String DEPLOY = "deploy";
@@ -41,7 +42,8 @@ final class HostSteps {
             deployAfter.add(ConfirmDnsForCertificates.ID); // certificates are requested once deployed
         }
         deployAfter.addAll(BackupSteps.beforeDeploy(flow));
-        return List.of(
+        List<HavenStep> steps = new ArrayList<>();
+        steps.add(
                 new HavenStep(flow, WAIT_SSH, "Wait for SSH", sshAfter) {
                     @Override
                     public boolean stillDone(StepContext context) {
@@ -51,19 +53,25 @@ final class HostSteps {
                     @Override
                     public StepOutcome run(StepContext context) {
                         HostTarget target = target(flow, context);
-                        MetHostKey key = flow.components().deployer().waitForSsh(target, Deadline.after(
-                                context.clock(), SSH_BUDGET, "SSH on " + target.host() + ":" + target.port()),
-                                context.cancellation(), context::log);
+                        MetHostKey key = ExistingServerCheck.withKeyLine(flow.secrets(), target, () ->
+                                flow.components().deployer().waitForSsh(target, Deadline.after(context.clock(),
+                                        SSH_BUDGET, "SSH on " + target.host() + ":" + target.port()),
+                                        context.cancellation(), context::log));
                         recordHostKey(context, target, key);
                         return StepOutcome.unchanged("SSH answers on " + target.host() + ":" + target.port()
                                 + (key.firstContact() ? "; trusted the server's host key " + key.fingerprint()
                                         + " (first contact)" : ""));
                     }
-                },
+                });
+        if (!cloud) {
+            steps.add(new CheckServer(flow));
+        }
+        String[] bootstrapAfter = cloud ? new String[] {WAIT_SSH, RENDER} : new String[] {WAIT_SSH, RENDER, CHECK_SERVER};
+        steps.addAll(List.of(
                 // After the render: the bootstrap's firewall opens the rendered manifest's ports, the list the deploy
                 // writes too. Writing the haven's current openings (rather than a base set, or keeping whatever file
                 // is live) is the one choice that is right on a first run, a resumed run and after a spec change.
-                new HavenStep(flow, BOOTSTRAP, "Prepare the server", WAIT_SSH, RENDER) {
+                new HavenStep(flow, BOOTSTRAP, "Prepare the server", bootstrapAfter) {
                     @Override
                     public StepOutcome run(StepContext context) {
                         flow.components().deployer().bootstrap(target(flow, context), renderedBundleDir(flow),
@@ -101,7 +109,38 @@ final class HostSteps {
                         flow.components().deployer().verify(target(flow, context), context::log);
                         return StepOutcome.unchanged("all services answer");
                     }
-                });
+                }));
+        return steps;
+    }
+
+    /**
+     * On a server the user already has, before anything on it changes: the preflight (every problem with its
+     * remedy), a refusal when the server belongs to another haven, then the owner mark claiming it for this one.
+     * Runs every apply: the check is one read-only command, and a server changes under its owner's hands.
+     */
+    static final class CheckServer extends HavenStep {
+        CheckServer(FlowContext flow) {
+            super(flow, CHECK_SERVER, "Check your server", WAIT_SSH);
+        }
+
+        @Override
+        public boolean stillDone(StepContext context) {
+            return false;
+        }
+
+        @Override
+        public StepOutcome run(StepContext context) {
+            HostTarget target = target(flow, context);
+            String havenId = flow.spec().havenId();
+            ServerInspection found = ExistingServerCheck.require(flow.components().deployer(), target, flow.secrets(),
+                    havenId);
+            context.log(found.describe());
+            if (havenId.equals(found.report().owner())) {
+                return StepOutcome.unchanged(found.describe());
+            }
+            flow.components().deployer().markServer(target, havenId, context::log);
+            return StepOutcome.changed(found.describe() + "; marked as haven " + havenId + "'s");
+        }
     }
 
     /**
@@ -185,18 +224,20 @@ final class HostSteps {
 
     private static HostTarget target(HavenSpec spec, SecretStore secrets,
                                      Function<String, Optional<ResourceRecord>> resources) {
-        Secret key = secrets.find(ResourceKeys.VAULT_SSH_PRIVATE).orElseThrow(() -> OpenHavenException.config(
-                "The vault holds no SSH key for this haven.",
-                "Store the server's private key with 'openhaven secrets set " + ResourceKeys.VAULT_SSH_PRIVATE + "'."));
+        Secret key = secrets.find(ResourceKeys.VAULT_SSH_PRIVATE).orElseThrow(HavenSshKey::missing);
         if (spec.server().isExistingServer()) {
-            var server = spec.server();
-            return new HostTarget(server.host(), server.port() == null ? 22 : server.port(),
-                    server.user() == null ? "root" : server.user(), key);
+            return existing(spec.server(), key);
         }
         String ip = resources.apply(ResourceKeys.IP).map(r -> r.attributes().get("ipv4"))
                 .or(() -> resources.apply(ResourceKeys.SERVER).map(r -> r.attributes().get("ipv4")))
                 .orElseThrow(() -> OpenHavenException.internal("The server's address is not recorded yet.", null));
         return new HostTarget(ip, 22, "root", key);
+    }
+
+    /** The login on a server the user already has, as its spec names it (port 22 and root unless set). */
+    static HostTarget existing(org.openhaven.engine.spec.ServerSpec server, Secret key) {
+        return new HostTarget(server.host(), server.port() == null ? 22 : server.port(),
+                server.user() == null ? "root" : server.user(), key);
     }
 
     private static void removeLocalCopy(Path bundle) {

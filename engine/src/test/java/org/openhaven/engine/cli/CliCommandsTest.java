@@ -2,13 +2,10 @@ package org.openhaven.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,14 +72,10 @@ class CliCommandsTest {
     }
 
     private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        CliContext context = new CliContext(() -> engine, new LenientTestSpecReader(), terminal,
-                Map.of("OPENHAVEN_PASSPHRASE", "cli test passphrase"), work);
-        int code = OpenHavenCli.run(args, new PrintWriter(o, true), new PrintWriter(e, true), context);
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun run = CliRun.of(engine, terminal, work, args);
+        out = run.out();
+        err = run.err();
+        return run.exitCode();
     }
 
     @Test

@@ -51,6 +51,8 @@ class InitAnswersTest {
         assertThat(InitAnswers.withFlag(new SpecProblem("services[1]", 0, "unknown service 'x'")))
                 .isEqualTo("services[1] (--services): unknown service 'x'");
         assertThat(InitAnswers.withFlag(new SpecProblem("server.port", 0, "70000 is not a port number (1–65535)")))
-                .isEqualTo("server.port: 70000 is not a port number (1–65535)");
+                .isEqualTo("server.port (--ssh-port): 70000 is not a port number (1–65535)");
+        assertThat(InitAnswers.withFlag(new SpecProblem("server.endpoint", 0, "not a URL")))
+                .as("a path no flag sets").isEqualTo("server.endpoint: not a URL");
     }
 }

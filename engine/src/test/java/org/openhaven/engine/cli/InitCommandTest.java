@@ -49,6 +49,29 @@ class InitCommandTest {
     }
 
     @Test
+    void anExistingServerTakesItsSshUserAndPortAndPointsAtTheKeyToAdd() throws Exception {
+        CliRun run = CliRun.of("init", "--yes", "--name", "lab", "--domain", "lab.example.net", "--owner-email",
+                "grace@example.net", "--host", "203.0.113.7", "--ssh-user", "ubuntu", "--ssh-port", "2222",
+                "--out", out().toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(OpenHavenCli.OK);
+        assertThat(Files.readString(out())).contains("""
+                server:
+                  provider: ssh
+                  host: 203.0.113.7
+                  port: 2222
+                  user: ubuntu
+                """);
+        assertThat(run.out()).endsWith("Next: run 'openhaven ssh-key' to create the haven's SSH key and see the line "
+                + "to add on 203.0.113.7; then 'openhaven ssh-key --check' and 'openhaven plan'.\n");
+
+        CliRun badPort = CliRun.of("init", "--yes", "--force", "--domain", "lab.example.net", "--owner-email",
+                "grace@example.net", "--host", "203.0.113.7", "--ssh-port", "70000", "--out", out().toString());
+        assertThat(badPort.exitCode()).isEqualTo(OpenHavenCli.USAGE);
+        assertThat(badPort.err()).contains("server.port (--ssh-port): 70000 is not a port number (1–65535)");
+    }
+
+    @Test
     void refusesToOverwriteAnExistingFile() throws Exception {
         Files.writeString(out(), "# my own notes\n");
 

@@ -49,9 +49,13 @@ class InitInterviewTest {
         answers.put(Answer.PROVIDER, "ssh");
         answers.put(Answer.HOST, "203.0.113.7");
 
-        HavenSpec spec = interview("\n\n\n\n", answers);
+        HavenSpec spec = interview("\n\nubuntu\n\n\n\n", answers);
 
         assertThat(spec.server().host()).isEqualTo("203.0.113.7");
+        assertThat(spec.server().user()).isEqualTo("ubuntu");
+        assertThat(spec.server().port()).isEqualTo(22);
+        assertThat(printed.toString()).contains("The user OpenHaven logs in as (root, or one with passwordless sudo) "
+                + "[root]: ", "Its SSH port [22]: ");
         assertThat(printed.toString()).doesNotContain("Domain", "email", "Where should the server run", "Region");
     }
 }

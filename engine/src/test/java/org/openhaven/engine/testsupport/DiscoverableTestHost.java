@@ -6,6 +6,7 @@ import org.openhaven.engine.haven.BundleRenderer;
 import org.openhaven.engine.haven.HostDeployer;
 import org.openhaven.engine.haven.HostTarget;
 import org.openhaven.engine.haven.MetHostKey;
+import org.openhaven.engine.haven.ServerInspection;
 import org.openhaven.engine.haven.UserDataSource;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Deadline;
@@ -53,5 +54,20 @@ public final class DiscoverableTestHost implements UserDataSource, BundleRendere
     @Override
     public void verify(HostTarget target, Consumer<String> log) {
         host().verify(target, log);
+    }
+
+    @Override
+    public ServerInspection inspectServer(HostTarget target) {
+        return host().inspectServer(target);
+    }
+
+    @Override
+    public void markServer(HostTarget target, String havenId, Consumer<String> log) {
+        host().markServer(target, havenId, log);
+    }
+
+    @Override
+    public void removeHaven(HostTarget target, String havenId, Consumer<String> log) {
+        host().removeHaven(target, havenId, log);
     }
 }

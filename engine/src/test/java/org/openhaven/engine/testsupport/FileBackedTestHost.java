@@ -18,6 +18,8 @@ import org.openhaven.engine.haven.BundleRenderer;
 import org.openhaven.engine.haven.HostDeployer;
 import org.openhaven.engine.haven.HostTarget;
 import org.openhaven.engine.haven.MetHostKey;
+import org.openhaven.engine.haven.ServerInspection;
+import org.openhaven.engine.host.PreflightReport;
 import org.openhaven.engine.haven.HavenComponents;
 import org.openhaven.engine.plan.CancellationToken;
 import org.openhaven.engine.plan.Deadline;
@@ -38,6 +40,7 @@ public final class FileBackedTestHost implements HostDeployer, BundleRenderer {
     private final Map<String, String> services = new ConcurrentHashMap<>();
     private volatile String backupStatusJson;
     private volatile String unreachable;
+    private volatile boolean refusedKeys;
 
     public FileBackedTestHost(Path journal) {
         this.journal = journal;
@@ -52,6 +55,7 @@ public final class FileBackedTestHost implements HostDeployer, BundleRenderer {
     @Override
     public MetHostKey waitForSsh(HostTarget target, Deadline deadline, CancellationToken cancellation,
                                  Consumer<String> log) {
+        refuseIfTold();
         boolean firstContact = !actions().contains("ssh " + target.host());
         append("ssh " + target.host());
         return new MetHostKey(hostKey(target.host()), firstContact);
@@ -65,6 +69,62 @@ public final class FileBackedTestHost implements HostDeployer, BundleRenderer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A fit Debian 12 server reached as the target's login; its owner mark is the last "mark" in the journal (a
+     * "remove" clears it), so a second haven on the same stand-in server is refused like on a real one. A key set
+     * with {@link #refuseKeys} is refused with AUTH, as sshd would.
+     */
+    @Override
+    public ServerInspection inspectServer(HostTarget target) {
+        refuseIfTold();
+        boolean firstContact = !actions().contains("ssh " + target.host());
+        append("check " + target.host());
+        return new ServerInspection(target.user() + "@" + target.host() + ":" + target.port(), hostKey(target.host()),
+                firstContact, new PreflightReport("debian:12", "Debian GNU/Linux 12 (bookworm)", true, 40L << 20,
+                        4L << 20, List.of(), owner()));
+    }
+
+    @Override
+    public void markServer(HostTarget target, String havenId, Consumer<String> log) {
+        append("mark " + havenId);
+    }
+
+    @Override
+    public void removeHaven(HostTarget target, String havenId, Consumer<String> log) {
+        String owner = owner();
+        if (!owner.isEmpty() && !owner.equals(havenId)) {
+            throw OpenHavenException.config("The server belongs to another haven: " + owner + " (test host).",
+                    "Nothing was removed.");
+        }
+        append("remove " + havenId);
+        services.clear();
+    }
+
+    /** The haven the stand-in server's owner mark names, empty when none. */
+    public String owner() {
+        String owner = "";
+        for (String action : actions()) {
+            if (action.startsWith("mark ")) {
+                owner = action.substring(5);
+            } else if (action.startsWith("remove ")) {
+                owner = "";
+            }
+        }
+        return owner;
+    }
+
+    private void refuseIfTold() {
+        if (refusedKeys) {
+            throw OpenHavenException.of(ErrorCategory.AUTH, "The server did not accept the haven's key (test host).")
+                    .build();
+        }
+    }
+
+    /** Makes the stand-in server refuse every key (true) or accept them again (false). */
+    public void refuseKeys(boolean refuse) {
+        refusedKeys = refuse;
     }
 
     @Override

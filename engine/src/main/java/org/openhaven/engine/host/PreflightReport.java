@@ -1,9 +1,10 @@
-package org.openhaven.engine.cloud.ssh;
+package org.openhaven.engine.host;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -15,9 +16,11 @@ import java.util.Set;
  * @param diskFreeKib free space on the root file system
  * @param memoryKib   total memory
  * @param busyPorts   listeners on 80/443 that are not Docker's own (a web server already running)
+ * @param owner       the haven named by the server's owner mark ({@code /opt/openhaven/haven-id}), empty when the
+ *                    server carries none
  */
 public record PreflightReport(String os, String prettyName, boolean sudo, long diskFreeKib, long memoryKib,
-        List<String> busyPorts) {
+        List<String> busyPorts, String owner) {
 
     public static final Set<String> SUPPORTED = Set.of("debian:12", "debian:13", "ubuntu:22.04", "ubuntu:24.04");
     /** Images, volumes and a few releases need room; below this a deploy would fail half-way. */
@@ -27,15 +30,31 @@ public record PreflightReport(String os, String prettyName, boolean sudo, long d
 
     public PreflightReport {
         busyPorts = List.copyOf(busyPorts);
+        owner = owner == null ? "" : owner.strip();
     }
 
     /** A reason the server cannot take a haven, for a person, with what to do about it. */
     public record Problem(String message, String remedy) {
     }
 
-    /** Everything that blocks installing, in the order a person should fix it; empty when the server is fit. */
+    /** Everything that blocks installing any haven, in the order a person should fix it; empty when the server is fit. */
     public List<Problem> problems() {
+        return problems(null);
+    }
+
+    /**
+     * Everything that blocks installing haven {@code havenId}: the general problems, and a server that another
+     * haven already claimed (two havens on one server would fight over ports 80/443 and /opt/openhaven).
+     *
+     * @param havenId the haven to install, or null when it is not named yet (the owner mark is then not judged)
+     */
+    public List<Problem> problems(String havenId) {
         List<Problem> problems = new ArrayList<>();
+        if (havenId != null && !owner.isEmpty() && !Objects.equals(owner, havenId)) {
+            problems.add(new Problem("The server already runs the haven '" + owner + "'.",
+                    "Use another server for '" + havenId + "', or remove '" + owner + "' first with 'openhaven "
+                            + "destroy --haven " + owner + "' (on the computer that set it up)."));
+        }
         if (!SUPPORTED.contains(os)) {
             problems.add(new Problem("The server runs " + prettyName + ", which OpenHaven does not support.",
                     "Reinstall it with Debian 12 or 13, or Ubuntu 22.04 or 24.04."));
@@ -66,7 +85,7 @@ public record PreflightReport(String os, String prettyName, boolean sudo, long d
     }
 
     /** Parses the {@code key=value} lines the preflight command prints. */
-    static PreflightReport parse(String stdout) {
+    public static PreflightReport parse(String stdout) {
         Map<String, String> facts = new HashMap<>();
         stdout.lines().filter(l -> l.contains("=")).forEach(l -> facts.put(l.substring(0, l.indexOf('=')),
                 l.substring(l.indexOf('=') + 1).strip()));
@@ -74,7 +93,7 @@ public record PreflightReport(String os, String prettyName, boolean sudo, long d
         return new PreflightReport(facts.getOrDefault("os", "unknown:"),
                 facts.getOrDefault("pretty", facts.getOrDefault("os", "an unknown system")),
                 "yes".equals(facts.get("sudo")), number(facts.get("disk_free_kib")), number(facts.get("mem_kib")),
-                ports.isBlank() ? List.of() : List.of(ports.strip().split("\\s+")));
+                ports.isBlank() ? List.of() : List.of(ports.strip().split("\\s+")), facts.getOrDefault("owner", ""));
     }
 
     private static long number(String value) {

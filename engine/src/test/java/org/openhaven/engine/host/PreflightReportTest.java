@@ -1,10 +1,9 @@
-package org.openhaven.engine.cloud.ssh;
+package org.openhaven.engine.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openhaven.engine.deploy.ServerLayout;
 
 class PreflightReportTest {
 
@@ -31,12 +30,15 @@ class PreflightReportTest {
     }
 
     @Test
-    void uninstallStopsTheStackWithEitherComposeAndRemovesOnlyOurDirectory() {
-        String script = ExistingServerProvider.uninstall(ServerLayout.DEFAULT).argv().get(2);
-        assertThat(script).isEqualTo("set -e\nif [ -e /opt/openhaven/current/compose.yaml ]; then\n"
-                + "  if docker compose version >/dev/null 2>&1; then docker compose --project-directory "
-                + "/opt/openhaven/current -p openhaven -f /opt/openhaven/current/compose.yaml down --remove-orphans; "
-                + "else docker-compose --project-directory /opt/openhaven/current -p openhaven -f "
-                + "/opt/openhaven/current/compose.yaml down --remove-orphans; fi\nfi\nrm -rf /opt/openhaven");
+    void aServerClaimedByAnotherHavenIsRefusedNamingIt() {
+        PreflightReport report = PreflightReport.parse("os=debian:12\npretty=Debian GNU/Linux 12 (bookworm)\nsudo=yes\n"
+                + "disk_free_kib=40000000\nmem_kib=4000000\nports=\nowner=family\n");
+        assertThat(report.owner()).isEqualTo("family");
+        assertThat(report.problems("family")).isEmpty();
+        assertThat(report.problems(null)).isEmpty();
+        assertThat(report.problems("work")).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("The server already runs the haven 'family'.");
+            assertThat(p.remedy()).contains("openhaven destroy --haven family");
+        });
     }
 }
