@@ -57,8 +57,9 @@ rm -rf "$out" && mkdir -p "$out/input" "$out/javafx" "$out/dist"
 # JavaFX goes into the runtime as modules, taken from the platform-classified jars (the unclassified ones are
 # empty stubs). Everything else stays on the class path: a plain launcher, no module descriptors to maintain.
 cp "$root/desktop/target/$desktop_jar" "$out/input/"
-# Installed next to the jars; the Linux package scripts link it into /usr/share/metainfo.
+# Installed next to the jars; the Linux package scripts link it into /usr/share/metainfo and run appcds.sh.
 cp "$here/linux/org.openhaven.OpenHaven.metainfo.xml" "$out/input/"
+if [ "$os" = linux ]; then cp "$here/linux/appcds.sh" "$out/input/"; fi
 for jar in "$lib"/*.jar; do
   name="$(basename "$jar")"
   case "$name" in
@@ -83,15 +84,27 @@ extra_modules="$extra_modules,jdk.localedata,jdk.charsets,jdk.zipfs,jdk.unsuppor
 modules="$(echo "$jdk_modules,$extra_modules,$javafx_modules" | tr ',' '\n' | grep -v '^javafx\.\(web\|media\)$' | sort -u | paste -sd, -)"
 echo "build.sh: runtime modules: $modules"
 
+# --generate-cds-archive dumps the JDK's default class-data archive (lib/server/classes.jsa) with the image's own
+# `java`, so the native commands are removed after jlink instead of by --strip-native-commands. The archive for
+# heaps over 32 GB (classes_nocoops.jsa) goes too: launch.conf caps the heap far below that.
 "${jdk_bin}jlink" --module-path "$out/javafx" --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages --strip-native-commands \
+  --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
   --include-locales=en,de,fr,es,it,nl,pt --output "$out/runtime"
+# Commands only: on Windows bin/ also holds the runtime's DLLs.
+find "$out/runtime/bin" -maxdepth 1 -type f \( -name '*.exe' -o ! -name '*.*' \) -delete
+rmdir "$out/runtime/bin" 2>/dev/null || true
+find "$out/runtime" -name classes_nocoops.jsa -delete
 
 # A small idle footprint, the app mostly sits in the tray: the JVM options and environment of desktop/launch.conf,
 # the same ./openhaven uses (docs/performance/desktop.md).
 # shellcheck source=scripts/lib-launch-conf.sh
 . "$root/scripts/lib-launch-conf.sh"
 java_options="$(launch_conf_jvm_options "$root/desktop/launch.conf" | paste -sd' ' -)"
+if [ "$os" = linux ]; then
+  # The app's class-data archive, made at install time by linux/appcds.sh (ADR 0013). jpackage's launcher expands
+  # $APPDIR. Missing or stale, the JVM starts without it (sharing is only "auto"), and quietly.
+  java_options="$java_options -XX:SharedArchiveFile=\$APPDIR/openhaven.jsa -Xlog:cds=off,cds+dynamic=off"
+fi
 launch_env="$(launch_conf_env "$root/desktop/launch.conf" | paste -sd' ' -)"
 
 common=(
@@ -105,7 +118,6 @@ common=(
   --main-class org.openhaven.desktop.Launcher
   --runtime-image "$out/runtime"
   --java-options "$java_options"
-  --dest "$out/dist"
 )
 
 # JavaFX loads GTK 3 at run time, so jpackage cannot see the dependency; its package name differs per family.
@@ -120,8 +132,50 @@ if [ "$os" = linux ]; then
   sed "s|^Exec=|Exec=env $launch_env |" "$here/linux/openhaven.desktop" >"$out/linux-resources/OpenHaven.desktop"
 fi
 
+# AppCDS on Linux (ADR 0013): the packages ship the names of the classes the app loads until its first window, and
+# their scripts dump the archive from that list at the install path (linux/appcds.sh). The list is recorded here by
+# starting an app image of the same input, runtime and options once under Xvfb, with a scratch home.
+record_class_list() {
+  local work="$out/classlist" display_number xvfb_pid app_pid shown=true
+  for tool in Xvfb xdotool; do
+    command -v "$tool" >/dev/null || {
+      echo "build.sh: recording the class list for the AppCDS archive needs '$tool' (Debian: apt-get install xvfb xdotool)" >&2
+      exit 2
+    }
+  done
+  rm -rf "$work" && mkdir -p "$work/home"
+  echo "build.sh: recording the class list (an app image started once under Xvfb)"
+  "${jdk_bin}jpackage" "${common[@]}" --type app-image --dest "$work"
+  display_number=$((100 + RANDOM % 400))
+  while [ -e "/tmp/.X11-unix/X$display_number" ]; do display_number=$((display_number + 1)); done
+  Xvfb ":$display_number" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 50); do [ -S "/tmp/.X11-unix/X$display_number" ] && break; sleep 0.1; done
+  # shellcheck disable=SC2086 # launch_env is NAME=value words
+  env -i PATH="$PATH" HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" DISPLAY=":$display_number" $launch_env \
+    JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/openhaven.classlist -Duser.home=$work/home" \
+    "$work/OpenHaven/bin/OpenHaven" >"$work/app.log" 2>&1 &
+  app_pid=$!
+  DISPLAY=":$display_number" timeout 120 xdotool search --sync --onlyvisible --name '^OpenHaven' >/dev/null || shown=false
+  # The classes that paint the first frame load just after the window maps.
+  $shown && sleep 2
+  kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true
+  kill "$xvfb_pid" 2>/dev/null || true; wait "$xvfb_pid" 2>/dev/null || true
+  if ! $shown || ! grep -q '^org/openhaven/desktop/Launcher$' "$work/openhaven.classlist" 2>/dev/null; then
+    echo "build.sh: the app image showed no window under Xvfb within 120 s; its output:" >&2
+    tail -20 "$work/app.log" >&2
+    exit 1
+  fi
+  cp "$work/openhaven.classlist" "$out/input/"
+  echo "build.sh: class list: $(grep -c '^[a-z]' "$out/input/openhaven.classlist") classes"
+  rm -rf "$work"
+}
+if [ "$os" = linux ]; then
+  record_class_list
+fi
+
 for type in "${types[@]}"; do
-  args=("${common[@]}" --type "$type")
+  args=("${common[@]}" --type "$type" --dest "$out/dist")
   if [ "$type" = app-image ]; then
     # A bare application image (used by tests and for inspection): no installer options apply.
     icon="$root/icons/openhaven.png"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves the .deb works for a user: it installs with dpkg into a clean Debian 12, `openhaven --version` runs from the
-# installed path, the desktop app opens a window under Xvfb (screenshot saved), and `dpkg -r` leaves nothing behind.
+# installed path and starts with the class-data archive postinst dumped (app classes mapped from it, ADR 0013), the
+# desktop app opens a window under Xvfb (screenshot saved), and `dpkg -r` leaves nothing behind, the archive included.
 #
 # Usage: installers/linux/verify-deb.sh [--screenshot FILE] [PACKAGE.deb]
 #   Default package: the newest installers/target/dist/openhaven_*.deb (build it with installers/build.sh deb).
@@ -77,6 +78,9 @@ if [ ! -s "$with_deps" ]; then
 fi
 tar -C "$root" -xf "$with_deps"
 
+# As on a booted system: postinst runs the installed launcher, which finds itself through /proc/self/exe.
+mount_into proc /proc -t proc
+mount_into /dev /dev --bind
 step "dpkg -i $(basename "$deb")"
 cp "$deb" "$root/tmp/openhaven.deb"
 chroot "$root" dpkg -i /tmp/openhaven.deb || fail "dpkg -i failed"
@@ -90,8 +94,22 @@ launcher=/opt/openhaven/bin/OpenHaven
 chroot "$root" test -f /usr/share/metainfo/org.openhaven.OpenHaven.metainfo.xml \
   || fail "the AppStream metadata was not installed"
 
-mount_into proc /proc -t proc
-mount_into /dev /dev --bind
+archive=/opt/openhaven/lib/app/openhaven.jsa
+# A regular file: the link to the JDK's archive is only postinst's fallback when the dump fails.
+if [ ! -f "$root$archive" ] || [ -L "$root$archive" ]; then fail "postinst made no class-data archive at $archive"; fi
+step "class-data archive: $archive ($(du -m --apparent-size "$root$archive" | cut -f1) MB)"
+
+# The JVM reads JAVA_TOOL_OPTIONS whatever launches it (jpackage's launcher ignores JDK_JAVA_OPTIONS), so this is
+# the installed launcher with its own cfg, plus a class-loading log.
+chroot "$root" env -i PATH=/usr/bin:/bin HOME=/root JAVA_TOOL_OPTIONS="-Xlog:class+load:file=/tmp/class-load.log" \
+  openhaven --version >/dev/null 2>&1 || fail "openhaven --version failed with a class-loading log"
+loaded="$(grep -E ' org\.openhaven\.desktop\.Launcher source: ' "$root/tmp/class-load.log" || true)"
+case "$loaded" in
+  *"source: shared objects file"*) step "org.openhaven.desktop.Launcher loaded from the archive" \
+    "($(grep -c 'source: shared objects file' "$root/tmp/class-load.log") of $(grep -c 'source: ' "$root/tmp/class-load.log") classes shared)" ;;
+  *) fail "the installed app did not use the class-data archive; Launcher was loaded as: ${loaded:-(not logged)}" ;;
+esac
+rm -f "$root/tmp/class-load.log"
 version_out="$(chroot "$root" env -i PATH=/usr/bin:/bin HOME=/root openhaven --version 2>&1)" \
   || fail "openhaven --version failed: $version_out"
 expected="$(dpkg-deb -f "$deb" Version | sed 's/-[0-9]*$//')"
@@ -120,13 +138,35 @@ if [ -n "$screenshot" ]; then
 fi
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
 kill "$xvfb_pid"; wait "$xvfb_pid" 2>/dev/null || true; xvfb_pid=""
+
+# Installing over the installed package runs what an upgrade runs: the old prerm removes the archive, the new
+# postinst dumps a fresh one.
+step "dpkg -i again (as an upgrade does: prerm upgrade, postinst configure)"
+touch "$work/before-upgrade"
+cp "$deb" "$root/tmp/openhaven.deb"
+chroot "$root" dpkg -i /tmp/openhaven.deb >/dev/null || fail "dpkg -i over the installed package failed"
+rm -f "$root/tmp/openhaven.deb"
+if [ ! -f "$root$archive" ] || [ ! "$root$archive" -nt "$work/before-upgrade" ]; then
+  fail "the reinstall did not dump a new class-data archive"
+fi
+step "a new class-data archive after the reinstall"
+
+# A stale archive (a class-path jar changed after the dump) costs only the speed-up: the JVM starts without it.
+touch "$root"/opt/openhaven/lib/app/openhaven-desktop-*.jar
+stale_out="$(chroot "$root" env -i PATH=/usr/bin:/bin HOME=/root openhaven --version 2>&1)" \
+  || fail "openhaven --version failed with a stale class-data archive: $stale_out"
+case "$stale_out" in
+  *"$expected"*) step "with a stale archive the app still starts: $stale_out" ;;
+  *) fail "with a stale class-data archive openhaven --version printed '$stale_out'" ;;
+esac
 unmount_all
 
 step "dpkg -r openhaven"
 chroot "$root" dpkg -r openhaven || fail "dpkg -r failed"
 # The app writes nothing under its install dir; anything left there was missed by the package.
+if [ -e "$root$archive" ] || [ -L "$root$archive" ]; then fail "the class-data archive was left after removal"; fi
 [ ! -e "$root/opt/openhaven" ] || fail "files left after removal: $(find "$root/opt/openhaven" | head -5)"
 [ ! -e "$root/usr/bin/openhaven" ] || fail "/usr/bin/openhaven left after removal"
 [ ! -e "$root/usr/share/applications/openhaven-OpenHaven.desktop" ] || fail "desktop entry left after removal"
 [ ! -e "$root/usr/share/metainfo/org.openhaven.OpenHaven.metainfo.xml" ] || fail "metainfo left after removal"
-step "OK: installed, ran, showed a window, removed cleanly"
+step "OK: installed, ran with its class-data archive, showed a window, removed cleanly"

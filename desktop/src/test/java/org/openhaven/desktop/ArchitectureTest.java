@@ -54,4 +54,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("java.awt..")
                 .check(DESKTOP);
     }
+
+    /**
+     * The tray process must stay small: nothing it runs may reach JavaFX, not even through a helper
+     * (docs/decisions/0012). TrayProcessClassLoadingIT proves the same on a running tray.
+     */
+    @Test
+    void theTrayProcessNeverReachesJavaFx() {
+        noClasses().that().resideInAnyPackage("org.openhaven.desktop.companion..", "org.openhaven.desktop.tray..")
+                .should().transitivelyDependOnClassesThat().resideInAPackage("javafx..")
+                .check(DESKTOP);
+    }
 }

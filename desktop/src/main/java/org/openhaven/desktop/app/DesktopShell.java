@@ -53,6 +53,7 @@ public final class DesktopShell {
 
     private final EngineGateway engine;
     private final ExecutorService background;
+    private final WorkInFlight work;
     private final Async async;
     private final WizardViewModel wizard;
     private final Consumer<String> openUrl;
@@ -94,7 +95,8 @@ public final class DesktopShell {
             thread.setDaemon(true);
             return thread;
         });
-        this.async = new Async(background, Platform::runLater);
+        this.work = new WorkInFlight(background);
+        this.async = new Async(work, Platform::runLater);
         Scheduler fxLater = (Duration delay, Runnable task) -> {
             PauseTransition pause = new PauseTransition(javafx.util.Duration.millis(delay.toMillis()));
             pause.setOnFinished(e -> task.run());
@@ -132,6 +134,11 @@ public final class DesktopShell {
 
     public Async async() {
         return async;
+    }
+
+    /** The engine calls the windows run; whether any is under way decides what closing the window does. */
+    public WorkInFlight work() {
+        return work;
     }
 
     public Scene wizardScene(Runnable onFinished) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.openhaven.engine.backup.BackupAccess;
@@ -171,6 +172,15 @@ public final class EngineBackedGateway implements EngineGateway {
     @Override
     public void openVault(Secret passphrase) {
         vault.open(passphrase);
+    }
+
+    /**
+     * Tells {@code listener} of every haven vault this gateway opens from now on, with the passphrase that opened
+     * it, on the thread that opened it. The desktop hands these to its tray process over their private pipe
+     * (docs/decisions/0012); nothing else may receive them.
+     */
+    public void onVaultOpened(BiConsumer<String, Secret> listener) {
+        vault.onOpened(listener);
     }
 
     @Override

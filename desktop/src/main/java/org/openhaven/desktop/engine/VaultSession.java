@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import org.openhaven.engine.error.ErrorCategory;
 import org.openhaven.engine.error.OpenHavenException;
@@ -38,6 +39,8 @@ final class VaultSession {
     private String named;
     private String haven;
     private Vault vault;
+    /** Told of each vault this session opens, with the passphrase that opened it (the tray hand-over). */
+    private BiConsumer<String, Secret> onOpened = (havenId, with) -> { };
 
     VaultSession(HavenEngine engine, UnaryOperator<String> label) {
         this.engine = engine;
@@ -98,6 +101,11 @@ final class VaultSession {
         haven = havenId;
         vault = unlocked;
         opened.put(havenId, with);
+        onOpened.accept(havenId, with);
+    }
+
+    synchronized void onOpened(BiConsumer<String, Secret> listener) {
+        onOpened = listener;
     }
 
     synchronized boolean isOpen() {

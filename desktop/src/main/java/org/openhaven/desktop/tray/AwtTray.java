@@ -2,34 +2,43 @@ package org.openhaven.desktop.tray;
 
 import java.awt.AWTException;
 import java.awt.CheckboxMenuItem;
+import java.awt.Desktop;
 import java.awt.EventQueue;
 import java.awt.MenuItem;
 import java.awt.PopupMenu;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
 import java.util.Optional;
-import javafx.application.Platform;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The thin adapter onto AWT's {@link SystemTray}: draws a {@link TrayMenu} and shows notifications. All AWT
- * work runs on the AWT event queue; every menu action is handed to the FX thread. No logic lives here.
+ * work runs on the AWT event queue; every menu action is handed to the tray's own thread, so no action blocks AWT.
+ * No logic lives here, and no JavaFX: the tray process never loads it (docs/decisions/0012).
  */
-public final class AwtTray {
+public final class AwtTray implements TrayView {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwtTray.class);
 
     private final TrayIcon icon;
-    private final Runnable onDoubleClick;
+    private final Executor actions;
 
-    private AwtTray(TrayIcon icon, Runnable onDoubleClick) {
+    private AwtTray(TrayIcon icon, Executor actions) {
         this.icon = icon;
-        this.onDoubleClick = onDoubleClick;
+        this.actions = actions;
     }
 
-    /** Installs the icon, or returns empty where the desktop has no tray. Call from any thread but AWT's. */
-    public static Optional<AwtTray> install(Runnable onDoubleClick) {
+    /**
+     * Installs the icon, or returns empty where the desktop has no tray. Call from any thread but AWT's.
+     *
+     * @param actions where menu actions and the double click run
+     */
+    public static Optional<AwtTray> install(Runnable onDoubleClick, Executor actions) {
         if (java.awt.GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
             return Optional.empty();
         }
@@ -37,8 +46,8 @@ public final class AwtTray {
         int size = Math.max(16, tray.getTrayIconSize().height);
         TrayIcon icon = new TrayIcon(TrayIconImages.forStatus(TrayStatus.UNKNOWN, size), "OpenHaven");
         icon.setImageAutoSize(true);
-        AwtTray adapter = new AwtTray(icon, onDoubleClick);
-        icon.addActionListener(e -> Platform.runLater(adapter.onDoubleClick));
+        AwtTray adapter = new AwtTray(icon, actions);
+        icon.addActionListener(e -> actions.execute(onDoubleClick));
         try {
             tray.add(icon);
         } catch (AWTException e) {
@@ -48,6 +57,7 @@ public final class AwtTray {
         return Optional.of(adapter);
     }
 
+    @Override
     public void show(TrayMenu menu) {
         EventQueue.invokeLater(() -> {
             int size = Math.max(16, SystemTray.getSystemTray().getTrayIconSize().height);
@@ -65,9 +75,9 @@ public final class AwtTray {
                 if (item.action() != null) {
                     Runnable action = item.action();
                     if (awtItem instanceof CheckboxMenuItem box) {
-                        box.addItemListener(e -> Platform.runLater(action));
+                        box.addItemListener(e -> actions.execute(action));
                     } else {
-                        awtItem.addActionListener(e -> Platform.runLater(action));
+                        awtItem.addActionListener(e -> actions.execute(action));
                     }
                 }
                 popup.add(awtItem);
@@ -76,6 +86,7 @@ public final class AwtTray {
         });
     }
 
+    @Override
     public void notify(Notification notification) {
         TrayIcon.MessageType type = switch (notification.level()) {
             case INFO -> TrayIcon.MessageType.INFO;
@@ -87,5 +98,18 @@ public final class AwtTray {
 
     public void remove() {
         EventQueue.invokeLater(() -> SystemTray.getSystemTray().remove(icon));
+    }
+
+    /** Opens a service's page in the default browser: AWT's desktop integration, else xdg-open. */
+    public static void browse(String url) {
+        try {
+            if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+                Desktop.getDesktop().browse(URI.create(url));
+            } else {
+                new ProcessBuilder("xdg-open", url).redirectErrorStream(true).redirectOutput(Redirect.DISCARD).start();
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.info("Could not open {} in a browser: {}", url, e.getMessage());
+        }
     }
 }

@@ -3,8 +3,10 @@ package org.openhaven.desktop.tray;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openhaven.desktop.engine.EngineGateway;
 import org.openhaven.desktop.engine.HavenRef;
 import org.openhaven.desktop.engine.HavenStatus;
@@ -26,15 +28,16 @@ public final class TrayController {
     public static final Duration INTERVAL = Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(TrayController.class);
 
-    private final AwtTray tray;
+    private final TrayView tray;
     private final EngineGateway engine;
     private final VpnController vpn;
     private final Async async;
     private final Clock clock;
     private final TrayActions actions;
     private final NotificationPolicy policy = new NotificationPolicy();
+    private volatile Supplier<Optional<String>> followed = Optional::empty;
 
-    public TrayController(AwtTray tray, EngineGateway engine, VpnController vpn, Async async, Clock clock,
+    public TrayController(TrayView tray, EngineGateway engine, VpnController vpn, Async async, Clock clock,
                           TrayActions actions) {
         this.tray = tray;
         this.engine = engine;
@@ -48,15 +51,36 @@ public final class TrayController {
         scheduler.scheduleWithFixedDelay(this::refresh, 0, INTERVAL.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /**
+     * Speaks of the haven {@code selected} names, read again on each refresh: the tray process follows the haven the
+     * window selected last (the window remembers it in a file), since the two do not share memory.
+     */
+    public void follow(Supplier<Optional<String>> selected) {
+        followed = selected;
+    }
+
     /** Reads status and VPN state in the background and redraws the tray. */
     public void refresh() {
-        async.run(() -> new Snapshot(statusOrNull(), havenLabel(), vpn.state()), snapshot -> {
+        async.run(() -> {
+            followed.get().ifPresent(this::selectQuietly);
+            return new Snapshot(statusOrNull(), havenLabel(), vpn.state());
+        }, snapshot -> {
             tray.show(TrayMenuModel.build(snapshot.status(), snapshot.haven(), snapshot.vpn(), clock.instant(),
                     actions));
             if (snapshot.status() != null) {
                 policy.onStatus(snapshot.status(), clock.instant()).forEach(tray::notify);
             }
+            LOG.info("The tray shows {}: {}", snapshot.haven().isEmpty() ? "no haven" : snapshot.haven(),
+                    TrayStatus.of(snapshot.status()));
         }, failure -> LOG.info("Tray refresh failed: {}", failure.userMessage()));
+    }
+
+    private void selectQuietly(String havenId) {
+        try {
+            engine.selectHaven(havenId);
+        } catch (OpenHavenException e) {
+            LOG.info("The tray keeps its haven: {}", e.userMessage());
+        }
     }
 
     private HavenStatus statusOrNull() {

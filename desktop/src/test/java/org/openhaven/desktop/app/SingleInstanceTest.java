@@ -31,6 +31,29 @@ class SingleInstanceTest {
     }
 
     @Test
+    void theTrayHoldsALockOfItsOwnAndHearsRequestsToOpenAWindow() throws Exception {
+        java.util.concurrent.BlockingQueue<String> requests = new java.util.concurrent.LinkedBlockingQueue<>();
+        assertThat(SingleInstance.isRunning(config, SingleInstance.TRAY)).isFalse();
+        Optional<SingleInstance> tray = SingleInstance.tryAcquire(config, SingleInstance.TRAY, requests::add);
+        assertThat(tray).isPresent();
+        try (SingleInstance running = tray.get()) {
+            assertThat(SingleInstance.isRunning(config, SingleInstance.TRAY)).isTrue();
+            assertThat(SingleInstance.isRunning(config, SingleInstance.WINDOW)).as("the window's lock is another")
+                    .isFalse();
+            assertThat(SingleInstance.tryAcquire(config, SingleInstance.TRAY, requests::add)).isEmpty();
+
+            assertThat(SingleInstance.request(config, SingleInstance.TRAY, SingleInstance.OPEN_WINDOW)).isTrue();
+            assertThat(SingleInstance.request(config, SingleInstance.TRAY, "unlock home cGFzcw==")).isTrue();
+            assertThat(SingleInstance.request(config, SingleInstance.TRAY, SingleInstance.FOCUS)).isTrue();
+
+            assertThat(requests.poll(10, TimeUnit.SECONDS)).isEqualTo(SingleInstance.OPEN_WINDOW);
+            assertThat(requests.poll(10, TimeUnit.SECONDS)).as("anything but a request word is dropped")
+                    .isEqualTo(SingleInstance.FOCUS);
+        }
+        assertThat(SingleInstance.isRunning(config, SingleInstance.TRAY)).isFalse();
+    }
+
+    @Test
     void configDirFollowsEachOsConvention() {
         assertThat(ConfigDir.resolve(Map.of("XDG_CONFIG_HOME", "/x"), "Linux", "/home/ada"))
                 .isEqualTo(Path.of("/x/openhaven"));

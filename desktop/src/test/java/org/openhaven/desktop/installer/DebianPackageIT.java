@@ -14,10 +14,12 @@ import org.openhaven.engine.testsupport.Requirements;
 
 /**
  * The .deb works for a user: built from this build's jars, it installs with dpkg into a clean Debian 12 chroot,
- * {@code openhaven --version} runs from the installed path, the desktop app opens its window under Xvfb, and
- * {@code dpkg -r} leaves no file behind. The work is done by the two scripts users and CI run by hand too
- * (installers/build.sh, installers/linux/verify-deb.sh); this test runs them in the failsafe phase, after the
- * desktop jar and its libraries are packaged, and fails on their exit status.
+ * postinst dumps the class-data archive (AppCDS, ADR 0013) and the installed launcher loads the app's classes from
+ * it, {@code openhaven --version} runs from the installed path, the desktop app opens its window under Xvfb, a
+ * reinstall (what an upgrade runs) dumps a new archive, a stale archive does not stop the app, and
+ * {@code dpkg -r} leaves no file behind, the archive included. The work is done by the two scripts users and CI
+ * run by hand too (installers/build.sh, installers/linux/verify-deb.sh); this test runs them in the failsafe
+ * phase, after the desktop jar and its libraries are packaged, and fails on their exit status.
  */
 @Tag("system")
 class DebianPackageIT {
@@ -25,7 +27,8 @@ class DebianPackageIT {
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
     @Test
-    void debInstallsIntoCleanDebianRunsAndRemovesCleanly() throws IOException, InterruptedException {
+    void debInstallsIntoCleanDebianStartsFromItsClassDataArchiveAndRemovesCleanly()
+            throws IOException, InterruptedException {
         Requirements.root();
         for (String tool : List.of("jpackage", "dpkg-deb", "fakeroot", "debootstrap", "Xvfb", "xdotool", "import")) {
             Requirements.command(tool);
@@ -39,8 +42,11 @@ class DebianPackageIT {
             int verified = run(log, "installers/linux/verify-deb.sh");
             assertThat(verified).as("installers/linux/verify-deb.sh; output:%n%s", tail(log)).isZero();
             assertThat(Files.readString(log, StandardCharsets.UTF_8))
+                    .contains("org.openhaven.desktop.Launcher loaded from the archive")
                     .contains("openhaven --version: OpenHaven")
-                    .contains("OK: installed, ran, showed a window, removed cleanly");
+                    .contains("a new class-data archive after the reinstall")
+                    .contains("with a stale archive the app still starts")
+                    .contains("OK: installed, ran with its class-data archive, showed a window, removed cleanly");
         } finally {
             Files.deleteIfExists(log);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.openhaven.engine.catalog.ServiceDefinition;
 import org.openhaven.engine.catalog.SsoKind;
@@ -20,6 +21,10 @@ final class RealmBuilder {
 
     /** The noreply account's password, as a placeholder in the realm and a variable of Keycloak's environment. */
     static final String SMTP_PASSWORD_VARIABLE = "MAIL_NOREPLY_PASSWORD";
+
+    /** The client fields {@link #managedClientFields} keeps; each must be one {@link #client} renders. */
+    private static final Set<String> MANAGED_CLIENT_FIELDS =
+            Set.of("rootUrl", "baseUrl", "redirectUris", "webOrigins", "attributes");
 
     private RealmBuilder() {
     }
@@ -60,6 +65,16 @@ final class RealmBuilder {
      * (mail.&lt;domain&gt; is an alias of the mail container), for password resets and notifications.
      */
     static Map<String, Object> smtpServer(String havenName, String domain) {
+        Map<String, Object> smtp = smtpSettings(havenName, domain);
+        smtp.put("password", "${" + SMTP_PASSWORD_VARIABLE + "}");
+        return smtp;
+    }
+
+    /**
+     * The SMTP settings without the password: what a post-deploy step compares with the running realm's (which
+     * shows its password only masked) and writes, adding the password from Keycloak's environment.
+     */
+    static Map<String, Object> smtpSettings(String havenName, String domain) {
         Map<String, Object> smtp = new TreeMap<>();
         smtp.put("host", "mail." + domain);
         smtp.put("port", "587");
@@ -69,7 +84,6 @@ final class RealmBuilder {
         smtp.put("ssl", "false");
         smtp.put("auth", "true");
         smtp.put("user", MailServerFiles.noreplyAddress(domain));
-        smtp.put("password", "${" + SMTP_PASSWORD_VARIABLE + "}");
         return smtp;
     }
 
@@ -119,6 +133,17 @@ final class RealmBuilder {
             client.put("protocolMappers", List.copyOf(groupMappers(service.id()).values()));
         }
         return client;
+    }
+
+    /**
+     * The client fields OpenHaven keeps in step on every apply, because they follow from the domain: root and base
+     * URL, redirect URIs, web origins and the rendered attributes. The rest of a client (enabled, flows, consent,
+     * scopes, attributes an administrator added) is set once at creation and then left to the administrator.
+     */
+    static Map<String, Object> managedClientFields(ServiceDefinition service, Hosts hosts) {
+        Map<String, Object> managed = new TreeMap<>(client(service, hosts));
+        managed.keySet().retainAll(MANAGED_CLIENT_FIELDS);
+        return managed;
     }
 
     /**

@@ -97,10 +97,14 @@ public final class StackRenderer {
             entry.extraFiles().forEach((path, template) ->
                     files.put(service.id() + "/" + path, Templates.render(template, serviceModel, entry.source() + "/" + path)));
             if (service.sso() == SsoKind.OIDC) {
-                postDeploy.add(command(service.id(), "make sure Keycloak has the " + service.name() + " client",
-                        "keycloak", null, PostDeployCommands.ensureKeycloakClientScript(service)));
+                Map<String, Object> managed = RealmBuilder.managedClientFields(service, hosts);
+                postDeploy.add(command(service.id(), "make sure Keycloak's " + service.name()
+                        + " client matches this haven", "keycloak", null, PostDeployCommands.convergeClientScript(
+                                service.id(), managed, ResolvedSecrets.oidcSecretVariable(service.id()))));
                 files.put("keycloak/clients/" + service.id() + ".json",
                         CanonicalJson.write(RealmBuilder.client(service, hosts)));
+                files.put("keycloak/clients/" + PostDeployCommands.managedFieldsFile(service.id()),
+                        CanonicalJson.write(managed));
                 if (service.oidc().groups()) {
                     Map<String, Map<String, Object>> mappers = RealmBuilder.groupMappers(service.id());
                     mappers.forEach((name, mapper) -> files.put(
@@ -115,6 +119,21 @@ public final class StackRenderer {
                 String script = Templates.render(step.script(), serviceModel, entry.source() + "/service.yaml postDeploy");
                 postDeploy.add(command(service.id(), step.description(), step.container(), step.user(), script));
             }
+        }
+        // The realm is imported once; its mail settings follow the spec on every apply (mail on or off, domain).
+        // Only where Keycloak has clients, i.e. someone signs in through it: a catalog whose services all skip
+        // SSO (the end-to-end test's stand-ins) may also stand in for Keycloak, without kcadm.
+        boolean signInThroughKeycloak = services.stream().anyMatch(s -> s.sso() == SsoKind.OIDC);
+        Map<String, Object> smtp = RealmBuilder.smtpSettings(spec.name(), spec.domain());
+        if (mail) {
+            files.put("keycloak/realm/" + PostDeployCommands.SMTP_FILE, CanonicalJson.write(smtp));
+        }
+        if (mail && signInThroughKeycloak) {
+            postDeploy.add(command(MAIL_SERVICE, "point Keycloak's e-mail (password resets) at the mail server",
+                    "keycloak", null, PostDeployCommands.realmMailScript(smtp.keySet())));
+        } else if (signInThroughKeycloak) {
+            postDeploy.add(command("keycloak", "make sure Keycloak offers no password resets through a removed mail server",
+                    "keycloak", null, PostDeployCommands.realmWithoutMailScript()));
         }
         Map<String, String> keycloakSecrets = new TreeMap<>();
         services.stream().filter(s -> s.sso() == SsoKind.OIDC).forEach(s -> {

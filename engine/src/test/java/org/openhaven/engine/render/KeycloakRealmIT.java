@@ -36,7 +36,10 @@ import org.openhaven.engine.testsupport.Requirements;
  * image pins), started once for the class with {@code kc.sh start-dev --import-realm} and the same environment
  * the keycloak container gets from .env. Proves the import works, every client's vault secret is accepted,
  * redirect URIs are exact, the owner's temporary password works but must be changed first, and the oauth2-proxy
- * client's tokens name the {@code admins} group for the owner and for no one else.
+ * client's tokens name the {@code admins} group for the owner and for no one else. Then the manifest's post-deploy
+ * scripts run against it with this dist's kcadm.sh, as the next apply would run them in the container: a changed
+ * domain, a missing client, missing mappers and mail turned off and on reach the running realm, and a second run
+ * changes nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeycloakRealmIT {
@@ -57,6 +60,7 @@ class KeycloakRealmIT {
     private SortedMap<String, String> env;
     private JsonNode realm;
     private RenderedBundle bundle;
+    private InMemorySecretStore vault;
     private Path home;
 
     @BeforeAll
@@ -67,8 +71,8 @@ class KeycloakRealmIT {
             Requirements.unmet("the Keycloak dist is not unpacked at " + home + " (run through ./mvnw verify)");
         }
         // With the mail server, so the realm carries its smtpServer (noreply@ with a password placeholder).
-        bundle = new StackRenderer(Catalog.builtIn())
-                .render(TestSpecs.withMail(TestSpecs.full()), new InMemorySecretStore());
+        vault = new InMemorySecretStore();
+        bundle = new StackRenderer(Catalog.builtIn()).render(TestSpecs.withMail(TestSpecs.full()), vault);
         env = DotEnv.parse(bundle.text(StackRenderer.ENV_FILE));
         realm = JSON.readTree(bundle.text(StackRenderer.REALM_FILE));
 
@@ -202,8 +206,9 @@ class KeycloakRealmIT {
                 .filter(c -> c.description().equals("make sure the oauth2-proxy client's tokens carry the user's groups"))
                 .findFirst().orElseThrow().script();
 
-        ProcessResult first = runKcadmScript(script);
-        ProcessResult second = runKcadmScript(script);
+        ProcessResult first = runKcadmScript(bundle, script);
+        ProcessResult second = runKcadmScript(bundle, script);
+        admin = adminToken(); // a fresh one: the scripts may outlast an admin token's minute
 
         assertThat(first.exitCode()).as(first.output()).isZero();
         JsonNode mappers = JSON.readTree(adminApi(admin, "GET", clientPath, null).body());
@@ -226,19 +231,19 @@ class KeycloakRealmIT {
         String admin = adminToken();
         // A haven whose realm was imported before gitea was enabled: the import will not run again.
         adminApi(admin, "DELETE", "/clients/" + clientUuid(admin, "gitea"), null);
-        String script = bundle.manifest().postDeploy().stream()
-                .filter(c -> c.service().equals("gitea") && c.description().startsWith("make sure Keycloak has the"))
-                .findFirst().orElseThrow().script();
+        String script = clientScript(bundle, "gitea");
 
-        ProcessResult first = runKcadmScript(script);
-        ProcessResult second = runKcadmScript(script);
+        ProcessResult first = runKcadmScript(bundle, script);
+        ProcessResult second = runKcadmScript(bundle, script);
+        admin = adminToken(); // a fresh one: the scripts may outlast an admin token's minute
 
         String created = clientUuid(admin, "gitea");
         JsonNode client = JSON.readTree(adminApi(admin, "GET", "/clients/" + created, null).body());
         try {
             assertThat(first.exitCode()).as(first.output()).isZero();
+            assertThat(first.output()).contains("client gitea created");
             assertThat(second.exitCode()).as(second.output()).isZero();
-            assertThat(second.output()).contains("client gitea exists");
+            assertThat(second.output()).contains("client gitea unchanged");
             JsonNode rendered = JSON.readTree(bundle.text("keycloak/clients/gitea.json"));
             assertThat(client.get("redirectUris")).isEqualTo(rendered.get("redirectUris"));
             assertThat(JSON.readTree(adminApi(admin, "GET", "/clients/" + created + "/client-secret", null).body())
@@ -251,6 +256,176 @@ class KeycloakRealmIT {
         }
     }
 
+    /**
+     * The haven moves to another domain (and gitea's secret is replaced in the vault): the next apply's
+     * post-deploy steps give every client the new addresses and gitea its new secret, leave what an administrator
+     * changed alone, and a second apply writes nothing. The realm ends as it began: the steps of the original
+     * render bring it back.
+     */
+    @Test
+    void aChangedDomainReachesEveryClientOnTheNextApplyWhileTheAdministratorsOwnChangesStay() throws Exception {
+        String admin = adminToken();
+        RenderedBundle moved = new StackRenderer(Catalog.builtIn())
+                .render(TestSpecs.withMail(TestSpecs.onDomain(TestSpecs.full(), "b.example.net")), vault);
+        java.util.Map<String, String> movedEnv = new java.util.TreeMap<>(env);
+        String newGiteaSecret = "rotated" + java.util.UUID.randomUUID().toString().replace("-", "");
+        movedEnv.put(ResolvedSecrets.oidcSecretVariable("gitea"), newGiteaSecret);
+        // What the administrator did in the console: a client of their own, an admin, a setting on gitea's client.
+        ObjectNode own = JSON.createObjectNode().put("clientId", "my-app").put("publicClient", true);
+        own.putArray("redirectUris").add("https://app.example.org/callback");
+        adminApi(admin, "POST", "/clients", JSON.writeValueAsString(own));
+        createUser(admin, "carol", "carol@example.org", "carol-" + java.util.UUID.randomUUID());
+        String carol = userId(admin, "carol");
+        String admins = JSON.readTree(adminApi(admin, "GET", "/groups?search=admins&exact=true", null).body())
+                .get(0).get("id").asText();
+        adminApi(admin, "PUT", "/users/" + carol + "/groups/" + admins, null);
+        String gitea = clientUuid(admin, "gitea");
+        ObjectNode tweak = JSON.createObjectNode().put("description", "set by the administrator");
+        tweak.putObject("attributes").put("consent.screen.text", "Sign in to the family git");
+        adminApi(admin, "PUT", "/clients/" + gitea, JSON.writeValueAsString(tweak));
+        String ownBefore = adminApi(admin, "GET", "/clients/" + clientUuid(admin, "my-app"), null).body();
+        Map<String, JsonNode> before = new java.util.TreeMap<>();
+        for (JsonNode client : realm.get("clients")) {
+            String uuid = clientUuid(admin, client.get("clientId").asText());
+            before.put(uuid, JSON.readTree(adminApi(admin, "GET", "/clients/" + uuid, null).body()));
+        }
+        try {
+            java.util.List<ProcessResult> first = runClientScripts(moved, movedEnv);
+            java.util.List<ProcessResult> second = runClientScripts(moved, movedEnv);
+            admin = adminToken(); // the scripts take longer than an admin token lives
+
+            for (JsonNode client : realm.get("clients")) {
+                String id = client.get("clientId").asText();
+                JsonNode now = JSON.readTree(moved.text("keycloak/clients/" + id + ".json"));
+                String newRedirect = now.get("redirectUris").get(0).asText();
+                String oldRedirect = client.get("redirectUris").get(0).asText();
+                JsonNode stored = JSON.readTree(adminApi(admin, "GET", "/clients/" + clientUuid(admin, id), null).body());
+                assertThat(newRedirect).contains("b.example.net");
+                assertThat(stored.get("redirectUris")).as(id).isEqualTo(now.get("redirectUris"));
+                assertThat(stored.get("webOrigins")).as(id).isEqualTo(now.get("webOrigins"));
+                assertThat(stored.get("rootUrl")).as(id).isEqualTo(now.get("rootUrl"));
+                assertThat(stored.get("attributes").get("post.logout.redirect.uris")).as(id)
+                        .isEqualTo(now.get("attributes").get("post.logout.redirect.uris"));
+                assertThat(authorize(id, newRedirect).statusCode()).as(id + " with " + newRedirect).isEqualTo(200);
+                assertThat(authorize(id, oldRedirect).statusCode()).as(id + " with " + oldRedirect).isEqualTo(400);
+            }
+            assertThat(first).allSatisfy(r -> assertThat(r.exitCode()).as(r.output()).isZero())
+                    .extracting(ProcessResult::output).allSatisfy(o -> assertThat(o).containsPattern("client \\S+ updated"));
+            assertThat(second).allSatisfy(r -> assertThat(r.exitCode()).as(r.output()).isZero())
+                    .extracting(ProcessResult::output).allSatisfy(o -> assertThat(o).containsPattern("client \\S+ unchanged"));
+            HttpResponse<String> withNewSecret = token(Map.of("grant_type", "client_credentials", "client_id", "gitea",
+                    "client_secret", newGiteaSecret));
+            assertThat(withNewSecret.statusCode()).as(withNewSecret.body()).isEqualTo(200);
+            assertThat(token(Map.of("grant_type", "client_credentials", "client_id", "gitea", "client_secret",
+                    env.get(ResolvedSecrets.oidcSecretVariable("gitea")))).statusCode()).isEqualTo(401);
+            JsonNode giteaNow = JSON.readTree(adminApi(admin, "GET", "/clients/" + gitea, null).body());
+            assertThat(giteaNow.get("description").asText()).isEqualTo("set by the administrator");
+            assertThat(giteaNow.get("attributes").get("consent.screen.text").asText()).isEqualTo("Sign in to the family git");
+            assertThat(giteaNow.get("serviceAccountsEnabled").asBoolean()).isTrue();
+            assertThat(adminApi(admin, "GET", "/clients/" + clientUuid(admin, "my-app"), null).body()).isEqualTo(ownBefore);
+            assertThat(JSON.readTree(adminApi(admin, "GET", "/users/" + carol + "/groups", null).body()))
+                    .extracting(g -> g.get("name").asText()).containsExactly("admins");
+        } finally {
+            // Back to the imported addresses and secrets for the other tests, through the admin API (faster).
+            String fresh = adminToken();
+            for (Map.Entry<String, JsonNode> client : before.entrySet()) {
+                ObjectNode managed = JSON.createObjectNode();
+                for (String field : java.util.List.of("rootUrl", "baseUrl", "redirectUris", "webOrigins", "secret")) {
+                    managed.set(field, client.getValue().get(field));
+                }
+                managed.putObject("attributes").set("post.logout.redirect.uris",
+                        client.getValue().get("attributes").get("post.logout.redirect.uris"));
+                adminApi(fresh, "PUT", "/clients/" + client.getKey(), JSON.writeValueAsString(managed));
+            }
+            adminApi(fresh, "DELETE", "/clients/" + clientUuid(fresh, "my-app"), null);
+            adminApi(fresh, "DELETE", "/users/" + carol, null);
+        }
+        String giteaRedirect = JSON.readTree(bundle.text("keycloak/clients/gitea.json")).get("redirectUris").get(0).asText();
+        assertThat(authorize("gitea", giteaRedirect).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Mail turned off: the realm's SMTP settings pointing at the haven's mail server go, and so does "forgot
+     * password"; settings of the administrator's own stay. Turned on again: the haven's settings come back with
+     * the noreply password, which a recording SMTP endpoint sees; so does a new noreply password. Each step run
+     * twice writes once.
+     */
+    @Test
+    void theRealmsMailSettingsFollowMailTurnedOffAndOnAgain() throws Exception {
+        String withMail = realmMailScript(bundle);
+        RenderedBundle noMail = new StackRenderer(Catalog.builtIn()).render(TestSpecs.full(), vault);
+        String withoutMail = realmMailScript(noMail);
+        assertThat(runKcadmScript(bundle, withMail).exitCode()).isZero(); // the imported state, whatever ran before
+
+        ProcessResult off = runKcadmScript(noMail, withoutMail);
+        JsonNode afterOff = realmSettings(adminToken());
+        ProcessResult offAgain = runKcadmScript(noMail, withoutMail);
+        ProcessResult on = runKcadmScript(bundle, withMail);
+        JsonNode afterOn = realmSettings(adminToken());
+        ProcessResult onAgain = runKcadmScript(bundle, withMail);
+
+        assertThat(off.output()).as(off.output()).contains("realm mail settings removed");
+        assertThat(afterOff.get("resetPasswordAllowed").asBoolean()).isFalse();
+        assertThat(afterOff.path("smtpServer").path("host").isMissingNode()).as(afterOff.toString()).isTrue();
+        assertThat(offAgain.output()).contains("realm has no mail settings of the haven");
+        assertThat(on.output()).as(on.output()).contains("realm mail settings updated");
+        assertThat(afterOn.get("resetPasswordAllowed").asBoolean()).isTrue();
+        assertThat(afterOn.get("smtpServer").get("host").asText()).isEqualTo("mail.example.org");
+        assertThat(afterOn.get("smtpServer").get("from").asText()).isEqualTo("noreply@example.org");
+        assertThat(onAgain.output()).contains("realm mail settings unchanged");
+        assertThat(java.util.List.of(off, offAgain, on, onAgain)).allSatisfy(r -> assertThat(r.exitCode()).isZero());
+        RecordingSmtpServer.Session login = smtpLogin(adminToken());
+        assertThat(login.user()).isEqualTo("noreply@example.org");
+        assertThat(login.password()).isEqualTo(env.get(RealmBuilder.SMTP_PASSWORD_VARIABLE));
+
+        // A new noreply password in the vault reaches the realm on the next apply, though Keycloak shows it masked.
+        Map<String, String> rotatedEnv = new java.util.TreeMap<>(env);
+        String rotated = "rotated" + java.util.UUID.randomUUID().toString().replace("-", "");
+        rotatedEnv.put(RealmBuilder.SMTP_PASSWORD_VARIABLE, rotated);
+        ProcessResult rotation = runKcadmScript(bundle, rotatedEnv, withMail);
+        assertThat(rotation.output()).as(rotation.output()).contains("realm mail settings updated");
+        assertThat(smtpLogin(adminToken()).password()).isEqualTo(rotated);
+        assertThat(runKcadmScript(bundle, withMail).output()).contains("realm mail settings updated");
+
+        // The administrator's own mail server (another host and account) is not the haven's to remove.
+        ObjectNode own = JSON.createObjectNode();
+        own.putObject("smtpServer").put("host", "smtp.provider.example").put("port", "587")
+                .put("from", "me@provider.example").put("user", "me@provider.example").put("auth", "true");
+        adminApi(adminToken(), "PUT", "", JSON.writeValueAsString(own.put("resetPasswordAllowed", true)));
+        ProcessResult foreign = runKcadmScript(noMail, withoutMail);
+        JsonNode afterForeign = realmSettings(adminToken());
+        assertThat(runKcadmScript(bundle, withMail).exitCode()).isZero();
+
+        assertThat(foreign.output()).contains("realm has no mail settings of the haven");
+        assertThat(afterForeign.get("smtpServer").get("host").asText()).isEqualTo("smtp.provider.example");
+        assertThat(afterForeign.get("resetPasswordAllowed").asBoolean()).isTrue();
+    }
+
+    private JsonNode realmSettings(String token) throws Exception {
+        return JSON.readTree(adminApi(token, "GET", "", null).body());
+    }
+
+    private static String clientScript(RenderedBundle rendered, String clientId) {
+        return rendered.manifest().postDeploy().stream()
+                .filter(c -> c.service().equals(clientId) && c.description().startsWith("make sure Keycloak's"))
+                .findFirst().orElseThrow().script();
+    }
+
+    private static String realmMailScript(RenderedBundle rendered) {
+        return rendered.manifest().postDeploy().stream()
+                .filter(c -> c.container().equals("keycloak") && c.description().contains("mail server"))
+                .findFirst().orElseThrow().script();
+    }
+
+    private java.util.List<ProcessResult> runClientScripts(RenderedBundle rendered, Map<String, String> containerEnv)
+            throws Exception {
+        java.util.List<ProcessResult> results = new java.util.ArrayList<>();
+        for (JsonNode client : realm.get("clients")) {
+            results.add(runKcadmScript(rendered, containerEnv, clientScript(rendered, client.get("clientId").asText())));
+        }
+        return results;
+    }
+
     private String clientUuid(String adminToken, String clientId) throws Exception {
         return JSON.readTree(adminApi(adminToken, "GET", "/clients?clientId=" + clientId, null).body())
                 .get(0).get("id").asText();
@@ -259,24 +434,34 @@ class KeycloakRealmIT {
     private record ProcessResult(int exitCode, String output) {
     }
 
+    private ProcessResult runKcadmScript(RenderedBundle rendered, String script) throws Exception {
+        return runKcadmScript(rendered, env, script);
+    }
+
     /**
      * Runs a post-deploy script the way the keycloak container would, with this dist's kcadm.sh, this server's
-     * port and the bundle's client files in place of the container's paths.
+     * port, the rendered bundle's keycloak files in place of the container's mounts, and {@code containerEnv} as
+     * the environment compose would give the container from that bundle's .env.
      */
-    private ProcessResult runKcadmScript(String script) throws Exception {
-        Path clients = Files.createDirectories(Path.of("target", "keycloak-it-clients"));
-        for (String file : bundle.files().keySet()) {
-            if (file.startsWith("keycloak/clients/")) {
-                Files.writeString(clients.resolve(file.substring("keycloak/clients/".length())), bundle.text(file));
+    private ProcessResult runKcadmScript(RenderedBundle rendered, Map<String, String> containerEnv, String script)
+            throws Exception {
+        Path mounts = Path.of("target", "keycloak-it-mounts").toAbsolutePath();
+        deleteRecursively(mounts);
+        for (String file : rendered.files().keySet()) {
+            if (file.startsWith("keycloak/clients/") || file.startsWith("keycloak/realm/")) {
+                Path target = mounts.resolve(file.substring("keycloak/".length()));
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, rendered.text(file));
             }
         }
         String local = script.replace("/opt/keycloak/bin/kcadm.sh", home.toAbsolutePath() + "/bin/kcadm.sh")
                 .replace("http://localhost:8080", base)
-                .replace("/opt/openhaven/clients/", clients.toAbsolutePath() + "/")
+                .replace("/opt/openhaven/clients/", mounts.resolve("clients") + "/")
+                .replace("/opt/openhaven/realm/", mounts.resolve("realm") + "/")
                 .replace("/tmp/openhaven-kcadm.config", Path.of("target", "keycloak-it-kcadm.config").toAbsolutePath()
                         .toString());
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", local).redirectErrorStream(true);
-        builder.environment().putAll(env); // the container's environment: .env's values, client secrets among them
+        builder.environment().putAll(containerEnv); // .env's values, client secrets among them
         builder.environment().put("JAVA_HOME", Requirements.java21().toString());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -361,30 +546,28 @@ class KeycloakRealmIT {
         assertThat(smtp.get("starttls").asText()).isEqualTo("true");
         assertThat(smtp.get("auth").asText()).isEqualTo("true");
 
-        // Keycloak shows the stored password only masked. Point the realm (keeping that stored password, which
-        // the mask stands for) at a recording endpoint, have it mail the owner, and read what it logs in with.
+        RecordingSmtpServer.Session session = smtpLogin(token);
+
+        assertThat(session.user()).isEqualTo("noreply@example.org");
+        assertThat(session.password()).isEqualTo(env.get(RealmBuilder.SMTP_PASSWORD_VARIABLE));
+        assertThat(session.data()).contains("From: demo <noreply@example.org>", "To: alice@example.org");
+    }
+
+    /**
+     * Keycloak shows the stored SMTP password only masked. Points the realm (keeping that stored password, which
+     * the mask stands for) at a recording endpoint, has it mail the owner, and returns what it logged in with.
+     */
+    private RecordingSmtpServer.Session smtpLogin(String token) throws Exception {
+        ObjectNode smtp = (ObjectNode) realmSettings(token).get("smtpServer").deepCopy();
         try (RecordingSmtpServer recorder = new RecordingSmtpServer()) {
             smtp.put("host", "127.0.0.1").put("port", String.valueOf(recorder.port())).put("starttls", "false");
-            HttpResponse<String> updated = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/openhaven"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("smtpServer", smtp))))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
-            String owner = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base
-                    + "/admin/realms/openhaven/users?exact=true&username=alice")).header("Authorization", "Bearer " + token)
-                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body()).get(0).get("id").asText();
+            adminApi(token, "PUT", "", JSON.writeValueAsString(Map.of("smtpServer", smtp)));
+            String owner = userId(token, "alice");
 
-            HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/openhaven/users/"
-                    + owner + "/execute-actions-email")).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("[\"UPDATE_PASSWORD\"]")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            adminApi(token, "PUT", "/users/" + owner + "/execute-actions-email", "[\"UPDATE_PASSWORD\"]");
 
-            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
-            assertThat(recorder.sessions()).extracting(RecordingSmtpServer.Session::user, RecordingSmtpServer.Session::password)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("noreply@example.org",
-                            env.get(RealmBuilder.SMTP_PASSWORD_VARIABLE)));
-            assertThat(recorder.sessions().get(0).data()).contains("From: demo <noreply@example.org>", "To: alice@example.org");
+            assertThat(recorder.sessions()).hasSize(1);
+            return recorder.sessions().get(0);
         }
     }
 

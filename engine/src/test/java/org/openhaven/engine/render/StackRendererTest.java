@@ -198,7 +198,8 @@ class StackRendererTest {
         assertThat(commands.get(1).container()).isEqualTo("gitea");
         assertThat(commands.get(1).user()).isEqualTo("git");
         assertThat(commands).extracting(Manifest.Command::description).containsExactly(
-                "make sure Keycloak has the Gitea client", "connect Gitea's login to Keycloak");
+                "make sure Keycloak's Gitea client matches this haven", "connect Gitea's login to Keycloak",
+                "make sure Keycloak offers no password resets through a removed mail server");
         assertThat(commands.get(1).argv()).containsExactly("docker", "compose", "--project-directory",
                 "/opt/openhaven/current", "-p", "openhaven", "-f", "/opt/openhaven/current/compose.yaml",
                 "exec", "-T", "-u", "git", "gitea", "sh", "-c",
@@ -208,17 +209,76 @@ class StackRendererTest {
                         + "'https://sso.example.org/realms/openhaven/.well-known/openid-configuration'; else gitea admin auth "
                         + "add-oauth --name keycloak --provider openidConnect --key gitea --secret \"$OIDC_GITEA_SECRET\" "
                         + "--auto-discover-url 'https://sso.example.org/realms/openhaven/.well-known/openid-configuration'; fi");
-        assertThat(commands.get(0).shellLine()).isEqualTo(
-                "docker compose --project-directory /opt/openhaven/current -p openhaven -f "
-                        + "/opt/openhaven/current/compose.yaml exec -T keycloak sh -c "
-                        + "'/opt/keycloak/bin/kcadm.sh config credentials --config /tmp/openhaven-kcadm.config --server "
-                        + "http://localhost:8080 --realm master --user \"$KC_BOOTSTRAP_ADMIN_USERNAME\" --password "
-                        + "\"$KC_BOOTSTRAP_ADMIN_PASSWORD\" && if /opt/keycloak/bin/kcadm.sh get clients --config "
-                        + "/tmp/openhaven-kcadm.config -r openhaven -q clientId=gitea --fields clientId | grep -q "
-                        + "'\\''\"gitea\"'\\''; then echo '\\''client gitea exists'\\''; else /opt/keycloak/bin/kcadm.sh "
-                        + "create clients --config /tmp/openhaven-kcadm.config -r openhaven -f "
-                        + "/opt/openhaven/clients/gitea.json -s secret=\"$OIDC_GITEA_SECRET\"; fi; rm -f "
-                        + "/tmp/openhaven-kcadm.config'");
+        // The Keycloak steps' exact scripts are PostDeployCommandsTest's; here: where they run, with what.
+        Manifest.Command client = commands.get(0);
+        assertThat(client.argv().subList(0, client.argv().size() - 1)).containsExactly("docker", "compose",
+                "--project-directory", "/opt/openhaven/current", "-p", "openhaven", "-f",
+                "/opt/openhaven/current/compose.yaml", "exec", "-T", "keycloak", "sh", "-c");
+        assertThat(client.script()).isEqualTo(PostDeployCommands.convergeClientScript("gitea",
+                RealmBuilder.managedClientFields(CATALOG.definition("gitea"), new Hosts("example.org",
+                        renderer.resolve(TestSpecs.only("gitea")))), "OIDC_GITEA_SECRET"));
+        assertThat(client.script()).contains("--fields 'attributes(post.logout.redirect.uris),baseUrl,redirectUris,"
+                + "rootUrl,webOrigins,secret'");
+        assertThat(commands.get(2).script()).isEqualTo(PostDeployCommands.realmWithoutMailScript());
+        for (String secret : DotEnv.parse(bundle.text(StackRenderer.ENV_FILE)).values()) {
+            if (!secret.isEmpty() && !secret.equals("openhaven")) {
+                assertThat(commands).extracting(Manifest.Command::shellLine).noneMatch(line -> line.contains(secret));
+            }
+        }
+    }
+
+    @Test
+    void eachClientsManagedFieldsFileHoldsItsAddressesAndNothingAnAdministratorMayChange() throws Exception {
+        RenderedBundle bundle = renderer.render(TestSpecs.only("gitea"), TestSpecs.vault());
+
+        assertThat(bundle.text("keycloak/clients/gitea.managed.json")).isEqualTo("""
+                {
+                  "attributes" : {
+                    "post.logout.redirect.uris" : "https://git.example.org/*"
+                  },
+                  "baseUrl" : "/",
+                  "redirectUris" : [ "https://git.example.org/user/oauth2/keycloak/callback" ],
+                  "rootUrl" : "https://git.example.org",
+                  "webOrigins" : [ "https://git.example.org" ]
+                }
+                """);
+        assertThat(bundle.files()).doesNotContainKey("keycloak/realm/smtp.json");
+        assertThat(bundle.text(StackRenderer.COMPOSE_FILE)).doesNotContain("/opt/openhaven/realm");
+    }
+
+    @Test
+    void aHavenWhereNoOneSignsInThroughKeycloakRunsNoKeycloakSteps() {
+        // Also what lets a catalog stand in for Keycloak without kcadm (the end-to-end test's busybox).
+        RenderedBundle bundle = renderer.render(TestSpecs.withMail(TestSpecs.only()), TestSpecs.vault());
+
+        assertThat(bundle.manifest().services()).extracting(Manifest.Service::id).contains("keycloak", "mail");
+        assertThat(bundle.manifest().postDeploy()).noneMatch(c -> c.container().equals("keycloak"));
+    }
+
+    @Test
+    void withMailTheRealmsSmtpSettingsAreMountedWithoutThePasswordForTheStepThatKeepsThemInStep() {
+        RenderedBundle bundle = renderer.render(TestSpecs.withMail(TestSpecs.only("gitea")), TestSpecs.vault());
+
+        assertThat(bundle.text("keycloak/realm/smtp.json")).isEqualTo("""
+                {
+                  "auth" : "true",
+                  "from" : "noreply@example.org",
+                  "fromDisplayName" : "demo",
+                  "host" : "mail.example.org",
+                  "port" : "587",
+                  "ssl" : "false",
+                  "starttls" : "true",
+                  "user" : "noreply@example.org"
+                }
+                """);
+        assertThat(bundle.text(StackRenderer.COMPOSE_FILE)).contains("- ./keycloak/realm:/opt/openhaven/realm:ro");
+        assertThat(bundle.manifest().postDeploy()).filteredOn(c -> c.container().equals("keycloak")
+                        && c.description().contains("mail server")).singleElement().satisfies(c -> {
+                    assertThat(c.service()).isEqualTo("mail");
+                    assertThat(c.description()).isEqualTo("point Keycloak's e-mail (password resets) at the mail server");
+                    assertThat(c.script()).isEqualTo(PostDeployCommands.realmMailScript(
+                            List.of("auth", "from", "fromDisplayName", "host", "port", "ssl", "starttls", "user")));
+                });
     }
 
     @Test
@@ -469,13 +529,14 @@ class StackRendererTest {
                 .manifest().postDeploy();
 
         assertThat(commands).extracting(Manifest.Command::description).containsExactly(
-                "make sure Keycloak has the oauth2-proxy client",
-                "make sure the oauth2-proxy client's tokens carry the user's groups");
+                "make sure Keycloak's oauth2-proxy client matches this haven",
+                "make sure the oauth2-proxy client's tokens carry the user's groups",
+                "make sure Keycloak offers no password resets through a removed mail server");
         assertThat(commands.get(1).container()).isEqualTo("keycloak");
         assertThat(commands.get(1).script()).isEqualTo(
                 "trap 'rm -f /tmp/openhaven-kcadm.config' EXIT; /opt/keycloak/bin/kcadm.sh config credentials "
                         + "--config /tmp/openhaven-kcadm.config --server http://localhost:8080 --realm master --user "
-                        + "\"$KC_BOOTSTRAP_ADMIN_USERNAME\" --password \"$KC_BOOTSTRAP_ADMIN_PASSWORD\" && "
+                        + "\"$KC_BOOTSTRAP_ADMIN_USERNAME\" --password \"$KC_BOOTSTRAP_ADMIN_PASSWORD\" || exit 1; "
                         + "cid=$(/opt/keycloak/bin/kcadm.sh get clients --config /tmp/openhaven-kcadm.config -r openhaven "
                         + "-q clientId=oauth2-proxy --fields id --format csv --noquotes) && for m in audience groups; do "
                         + "if /opt/keycloak/bin/kcadm.sh get clients/$cid/protocol-mappers/models --config "

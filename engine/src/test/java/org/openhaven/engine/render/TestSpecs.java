@@ -67,6 +67,12 @@ public final class TestSpecs {
                 spec.services(), spec.backup(), spec.vpn(), new MailSpec(true));
     }
 
+    /** The same haven moved to another domain, as when its owner changes {@code domain:} and applies again. */
+    public static HavenSpec onDomain(HavenSpec spec, String domain) {
+        return new HavenSpec(spec.name(), domain, spec.owner(), spec.server(), spec.dns(), spec.tls(),
+                spec.services(), spec.backup(), spec.vpn(), spec.mail());
+    }
+
     /** The same haven owned by someone else (another address decides the owner's mailbox). */
     public static HavenSpec ownedBy(HavenSpec spec, String email) {
         return new HavenSpec(spec.name(), spec.domain(), new Owner(spec.owner().name(), email), spec.server(),
