@@ -12,9 +12,10 @@ import org.openhaven.engine.remote.OutputConsumer;
 import org.openhaven.engine.remote.RemoteCommand;
 
 /**
- * {@code openhaven recover}: rebuilds a haven on a new server from its backups and recovery kit. The deploy flow
- * provides the new server (any provider, same domain, DNS switched); this class installs the backup there with the
- * kit's password, restores every service from the newest snapshot, and checks each one is healthy.
+ * The restoring half of a recovery ({@code openhaven recover}, the app's recovery dialog): rebuilds a haven on a
+ * new server from its backups and recovery kit. The deploy flow provides the new server (any provider, same
+ * domain, DNS switched); this class installs the backup there with the kit's password, restores every service
+ * from the newest snapshot, and checks each one is healthy.
  */
 public final class DisasterRecovery {
 
@@ -57,8 +58,9 @@ public final class DisasterRecovery {
                 throw OpenHavenException.of(ErrorCategory.REMOTE_COMMAND,
                                 "Could not set up backups on the new server: '" + command.description()
                                         + "' failed (exit code " + result.exitCode() + ").")
-                        .remedy("Check that the new server runs systemd and has restic installed, then run "
-                                + "'openhaven recover' again; it continues where it stopped.")
+                        .remedy("Check that the new server runs systemd and has restic installed, then recover "
+                                + "again (Retry in the app, or the same 'openhaven recover'); it continues where it "
+                                + "stopped.")
                         .build();
             }
         }
