@@ -68,7 +68,7 @@ public final class RecoveryViewModel {
                 cancellation), done -> {
                     result.set(done);
                     step.set(Step.DONE);
-                });
+                }, "recovery.cancelled");
         canContinue = Bindings.createBooleanBinding(this::computeCanContinue, step, needs, specFile, kitCheck.stateProperty(),
                 specCheck.stateProperty(), storageCheck.stateProperty(), cloudCheck.stateProperty(),
                 dnsCheck.stateProperty());

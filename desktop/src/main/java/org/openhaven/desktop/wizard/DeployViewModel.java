@@ -47,6 +47,8 @@ public final class DeployViewModel implements PageViewModel {
     private final Async async;
     /** Starts the run in the background; success and failure come back on the UI thread. */
     private final Launch launch;
+    /** The bundle key said when the user cancels: "the deploy", "the recovery"… */
+    private final String cancelledKey;
     private final ObservableList<DeployRow> rows = FXCollections.observableArrayList();
     private final Map<String, DeployRow> byStep = new LinkedHashMap<>();
     private final ObservableList<String> log = FXCollections.observableArrayList();
@@ -63,17 +65,22 @@ public final class DeployViewModel implements PageViewModel {
         this(async, launcher(async, () -> {
             HavenSpec current = spec.get();
             return (listener, cancellation) -> engine.apply(current, listener, cancellation);
-        }, onSucceeded));
+        }, onSucceeded), "deploy.cancelled");
     }
 
-    /** Rows, log, Cancel and Retry for any resumable run, such as a recovery. */
-    public <R> DeployViewModel(Async async, Run<R> run, Consumer<R> onSucceeded) {
-        this(async, launcher(async, () -> run, onSucceeded));
+    /**
+     * Rows, log, Cancel and Retry for any resumable run, such as a recovery.
+     *
+     * @param cancelledKey the bundle key of what a cancelled run says, naming the run
+     */
+    public <R> DeployViewModel(Async async, Run<R> run, Consumer<R> onSucceeded, String cancelledKey) {
+        this(async, launcher(async, () -> run, onSucceeded), cancelledKey);
     }
 
-    private DeployViewModel(Async async, Launch launch) {
+    private DeployViewModel(Async async, Launch launch, String cancelledKey) {
         this.async = async;
         this.launch = launch;
+        this.cancelledKey = cancelledKey;
         complete = Bindings.createBooleanBinding(() -> phase.get() == Phase.SUCCEEDED, phase);
     }
 
@@ -100,7 +107,7 @@ public final class DeployViewModel implements PageViewModel {
                 failure -> {
                     boolean cancelled = failure.category() == ErrorCategory.CANCELLED || mine.isRequested();
                     phase.set(cancelled ? Phase.CANCELLED : Phase.FAILED);
-                    failureMessage.set(cancelled ? Messages.get("deploy.cancelled") : failure.userMessage());
+                    failureMessage.set(cancelled ? Messages.get(cancelledKey) : failure.userMessage());
                     failureRemedy.set(cancelled ? Messages.get("deploy.cancelledRemedy") : failure.remedy());
                     canRetry.set(true);
                 });

@@ -164,6 +164,28 @@ class RecoveryViewModelTest {
     }
 
     @Test
+    void aCancelledRecoverySaysSoInItsOwnWordsAndRetryResumes() {
+        vm.chooseKit(kit("example-org", "example.org"));
+        vm.next();
+        passEverything();
+        vm.next();
+        DeployViewModel run = vm.progress();
+        run.rows().addListener((javafx.collections.ListChangeListener<DeployRow>) change -> {
+            if (run.rows().size() == 2) {
+                run.cancel(); // while the second step runs: the engine stops before the next one
+            }
+        });
+
+        vm.recover();
+
+        assertThat(run.phaseProperty().get()).isEqualTo(DeployViewModel.Phase.CANCELLED);
+        assertThat(run.failureMessageProperty().get()).isEqualTo("The recovery was cancelled.");
+        assertThat(run.failureRemedyProperty().get()).contains("Retry continues where it stopped");
+        run.retry();
+        assertThat(run.phaseProperty().get()).isEqualTo(DeployViewModel.Phase.SUCCEEDED);
+    }
+
+    @Test
     void theTypedKeysAndTokensReachTheVaultUnderTheProvidersNames() {
         vm.chooseKit(kit("example-org", "example.org"));
         vm.next();
